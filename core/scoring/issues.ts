@@ -1,0 +1,54 @@
+/**
+ * The seven issues of the ESR score card (SPEC §2), in the guide's order, plus the two optional
+ * issues that only feed the classification (SPEC §4). The order matters: it breaks ties in the
+ * priority for action.
+ */
+export const CORE_ISSUES = [
+  "wages_benefits",
+  "collective_bargaining",
+  "hours_of_work",
+  "working_conditions_child_labour",
+  "air_pollution",
+  "water_pollution",
+  "noise_pollution",
+] as const;
+
+export const OPTIONAL_ISSUES = ["community_health", "generic_social_issues"] as const;
+
+export type CoreIssue = (typeof CORE_ISSUES)[number];
+export type OptionalIssue = (typeof OPTIONAL_ISSUES)[number];
+export type Issue = CoreIssue | OptionalIssue;
+
+/** Categories of Table 1.4, numbered as the guide prints them ("1EL", "2A", …). */
+export const CATEGORIES = [
+  { id: "labour", number: 1, issues: ["wages_benefits", "collective_bargaining", "hours_of_work", "working_conditions_child_labour"] },
+  { id: "environment_energy", number: 2, issues: ["air_pollution", "water_pollution", "noise_pollution"] },
+  { id: "community_health", number: 3, issues: ["community_health"] },
+  { id: "social", number: 4, issues: ["generic_social_issues"] },
+] as const satisfies readonly { id: string; number: number; issues: readonly Issue[] }[];
+
+export type CategoryId = (typeof CATEGORIES)[number]["id"];
+
+/** The three rating templates of Table 2.7. */
+export const TEMPLATES = ["existence", "intensity", "efforts"] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+/**
+ * A rating is addressed as `issue.template`; the score card's item ids use the same form, so a
+ * finished score card session is a response set without any mapping table.
+ */
+export type RatingKey = `${Issue}.${Template}`;
+
+export function ratingKey(issue: Issue, template: Template): RatingKey {
+  return `${issue}.${template}`;
+}
+
+/** The five economic ratings of Table 2.8, answered in the cluster profile. */
+export const ECONOMIC_PARAMETERS = [
+  "value_chain_importance",
+  "raw_materials",
+  "turnover",
+  "exports",
+  "employment",
+] as const;
+export type EconomicParameter = (typeof ECONOMIC_PARAMETERS)[number];
