@@ -11,6 +11,8 @@ export interface StoredAnswer {
   value: AnswerValue;
   /** ISO time the answer was given. */
   at: string;
+  /** A few words the person added, where the item allows it (BR declaration elements). */
+  note?: string;
 }
 
 export interface QuestionnaireRef {
@@ -89,11 +91,17 @@ export interface Prompt {
   allowDontKnow?: boolean;
   allowSkip?: boolean;
   allowBack?: boolean;
+  /** i18n key of a longer explanation the channel may offer. */
+  helpKey?: string;
+  /** Set on the first question of a section, so the channel can show its heading and intro. */
+  section?: { id: string; titleKey: string; introKey?: string };
+  /** The answer already stored for this item (after "back" or on reopen); null is "don't know". */
+  previousAnswer?: AnswerValue;
 }
 
 export type EngineEvent =
   | { type: "session_started"; at: string; questionnaire: QuestionnaireRef }
-  | { type: "answer_set"; at: string; itemId: string; value: AnswerValue; previous?: AnswerValue }
+  | { type: "answer_set"; at: string; itemId: string; value: AnswerValue; previous?: AnswerValue; note?: string }
   | { type: "answer_cleared"; at: string; itemId: string; previous: AnswerValue }
   | { type: "completed"; at: string }
   | { type: "reopened"; at: string; itemId: string }

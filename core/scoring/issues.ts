@@ -52,3 +52,31 @@ export const ECONOMIC_PARAMETERS = [
   "employment",
 ] as const;
 export type EconomicParameter = (typeof ECONOMIC_PARAMETERS)[number];
+
+/** Every issue the score card can ask about: the seven core issues, then the optional ones. */
+export const ISSUES: readonly Issue[] = [...CORE_ISSUES, ...OPTIONAL_ISSUES];
+
+/** The 21 ratings of the core score card (7 issues × 3 templates), issue by issue. */
+export const CORE_RATING_KEYS: readonly RatingKey[] = CORE_ISSUES.flatMap((issue) =>
+  TEMPLATES.map((template) => ratingKey(issue, template)),
+);
+
+/** Every rating key, core and optional. */
+export const RATING_KEYS: readonly RatingKey[] = ISSUES.flatMap((issue) =>
+  TEMPLATES.map((template) => ratingKey(issue, template)),
+);
+
+const ratingKeySet: ReadonlySet<string> = new Set(RATING_KEYS);
+
+/** Whether an item id names a rating, e.g. `air_pollution.intensity`. */
+export function isRatingKey(key: string): key is RatingKey {
+  return ratingKeySet.has(key);
+}
+
+/**
+ * A usable rating: a finite number on the guide's 0–5 scale. Anything else (a corrupt value, a
+ * stray string) is treated like "don't know" so that one bad value cannot poison a cluster's means.
+ */
+export function isRating(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 5;
+}

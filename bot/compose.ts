@@ -1,0 +1,70 @@
+import type { Hono } from "hono";
+import type { UserFromGetMe } from "grammy/types";
+import { createEngine } from "../core/engine";
+import { defaultCatalogue } from "../core/questionnaires";
+import type { Database } from "../db/database";
+import { recomputeClusterScore } from "../db/repositories/scores";
+import { scoringSchemeRepository } from "../db/repositories/scoring-schemes";
+import { createApp } from "./app";
+import { telegramMode, type Config } from "./config";
+import { createJourney } from "./conversation/journey";
+import { createI18n } from "./i18n";
+import type { Logger } from "./logger";
+import { createTelegramBot } from "./telegram/bot";
+
+export interface ServiceOptions {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  clock?: () => Date;
+  newId?: () => string;
+  telegramBotInfo?: UserFromGetMe;
+  /** The console's API and static pages, mounted at /api and /admin. */
+  console?: { api?: Hono; pages?: Hono };
+}
+
+/**
+ * Wires the product together once, for every entry point (Node, Workers, tests): the engine, the
+ * journey, the channels and the HTTP app. Dependencies go in explicitly; nothing here reads globals.
+ */
+export async function createServices(options: ServiceOptions) {
+  const { db, config, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const i18n = await createI18n();
+  const engine = createEngine(defaultCatalogue);
+  const schemes = scoringSchemeRepository(db);
+
+  const rescore = async (clusterId: string, now: string) => {
+    const scheme = await schemes.active();
+    const score = await recomputeClusterScore(db, clusterId, scheme, now);
+    return { score, scheme };
+  };
+
+  const journey = createJourney({ db, engine, clock, newId, logger, rescore });
+
+  const mode = telegramMode(config);
+  const telegramBot =
+    mode.kind === "off"
+      ? undefined
+      : createTelegramBot({
+          token: mode.token,
+          apiRoot: mode.apiRoot,
+          journey,
+          i18n,
+          logger,
+          ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
+        });
+
+  const app = createApp({
+    db,
+    logger,
+    ...(telegramBot && mode.kind === "webhook" ? { telegram: { bot: telegramBot, secret: mode.secret } } : {}),
+    ...(options.console?.api ? { api: options.console.api } : {}),
+    ...(options.console?.pages ? { console: options.console.pages } : {}),
+  });
+
+  return { app, journey, engine, i18n, rescore, telegram: telegramBot ? { bot: telegramBot, mode } : undefined };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,0 +1,314 @@
+import type { Engine } from "../../core/engine";
+import type { Input, SessionState, Step } from "../../core/engine/types";
+import type { ClusterScore, ScoringScheme } from "../../core/scoring";
+import type { Database } from "../../db/database";
+import { clusterRepository } from "../../db/repositories/clusters";
+import { respondentRepository } from "../../db/repositories/respondents";
+import type { Respondent } from "../../db/schema";
+import { sessionRepository } from "../../db/repositories/sessions";
+import type { Session as StoredSession } from "../../db/schema";
+import { DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, LANGUAGES } from "../../locales/languages";
+import type { Logger } from "../logger";
+import type { Action } from "./actions";
+import { clusterPicker, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
+import { presentPrompts } from "./present";
+import { text, type Reply } from "./reply";
+import { completionSummary } from "./summary";
+import type { Actor, Conversation, Trigger } from "./trigger";
+
+export interface JourneyDeps {
+  db: Database;
+  engine: Engine;
+  clock: () => Date;
+  newId: () => string;
+  logger: Logger;
+  /** Recomputes a cluster's cached score after its answers changed. */
+  rescore: (clusterId: string, now: string) => Promise<{ score: ClusterScore | null; scheme: ScoringScheme }>;
+}
+
+export interface JourneyResult {
+  /** The language to render the replies in. */
+  language: string;
+  replies: Reply[];
+}
+
+export interface Journey {
+  handle(conversation: Conversation): Promise<JourneyResult>;
+}
+
+/** The questionnaires a respondent walks through, in order. */
+const REGISTRATION = "registration";
+const SCORE_CARD = "score_card";
+
+/** Two writers on one session (another process, another isolate) are settled by trying again. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * A respondent's way from the first message to the score card's summary, for any channel: joining a
+ * cluster, choosing a language, registering, answering, and coming back days later. Channels call
+ * `handle` with what happened and render the replies; this module decides what it means.
+ */
+export function createJourney(deps: JourneyDeps): Journey {
+  const clusters = clusterRepository(deps.db);
+  const respondents = respondentRepository(deps.db);
+  const sessions = sessionRepository(deps.db);
+
+  async function handle(conversation: Conversation): Promise<JourneyResult> {
+    const { source, key } = conversation.updateKey;
+    if (await sessions.wasProcessed(source, key)) return { language: DEFAULT_LANGUAGE, replies: [] };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptOnce(conversation);
+      if (outcome !== "conflict") return outcome;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`session kept changing under update ${source}:${key}`);
+      deps.logger.info({ source, key, attempt }, "session changed concurrently; retrying");
+    }
+  }
+
+  async function attemptOnce({ actor, updateKey, trigger }: Conversation): Promise<JourneyResult | "conflict"> {
+    const now = deps.clock().toISOString();
+    const found = await respondents.findOrCreateByIdentity({
+      channel: actor.channel,
+      externalId: actor.externalId,
+      chatId: actor.chatId,
+      username: actor.username ?? null,
+      now,
+      newId: deps.newId(),
+    });
+    const turn = new Turn(found.respondent, actor, now, updateKey);
+    const replies = await turn.run(trigger, found.created);
+    if (replies === "conflict" || replies === "duplicate") return replies === "conflict" ? "conflict" : { language: turn.language, replies: [] };
+    if (!turn.saved) await sessions.markProcessed(updateKey.source, updateKey.key, now);
+    return { language: await turn.resolveLanguage(), replies };
+  }
+
+  /** One update's handling for one respondent. */
+  class Turn {
+    saved = false;
+    language: string = DEFAULT_LANGUAGE;
+
+    constructor(
+      private respondent: Respondent,
+      private readonly actor: Actor,
+      private readonly now: string,
+      private readonly updateKey: Conversation["updateKey"],
+    ) {}
+
+    async resolveLanguage(): Promise<string> {
+      if (isLanguageCode(this.respondent.locale)) return (this.language = this.respondent.locale);
+      const cluster = this.respondent.clusterId ? await clusters.get(this.respondent.clusterId) : null;
+      if (isLanguageCode(cluster?.defaultLocale)) return (this.language = cluster.defaultLocale);
+      return (this.language = languageFromTag(this.actor.languageHint) ?? DEFAULT_LANGUAGE);
+    }
+
+    async run(trigger: Trigger, firstContact: boolean): Promise<Reply[] | "conflict" | "duplicate"> {
+      const greeting = firstContact ? [text("bot:welcome")] : [];
+      switch (trigger.type) {
+        case "start":
+          return this.start(trigger.payload, greeting);
+        case "action":
+          return this.act(trigger.action);
+        case "command":
+          switch (trigger.command) {
+            case "help":
+              return [{ lines: [text("bot:help")] }];
+            case "privacy":
+              return [{ lines: [text("bot:privacy")] }];
+            case "language":
+              return [languagePicker()];
+            case "restart":
+              return this.askToRestart();
+            case "back":
+              return this.resumeActive({ type: "back" });
+            case "skip":
+              return this.resumeActive({ type: "skip" });
+            case "status":
+              return this.resumeActive({ type: "status" });
+          }
+          break;
+        case "text": {
+          const active = await sessions.active(this.respondent.id);
+          if (!active) return this.next(greeting);
+          return this.step(active, { type: "answer", value: trigger.text });
+        }
+        case "unsupported":
+          return this.remind(text("bot:unsupported_message"));
+        case "edited":
+          return this.remind(text("bot:edited_message"));
+        case "unknown_action":
+          return this.remind(text("engine:stale"));
+      }
+    }
+
+    private async start(payload: string | undefined, greeting: Reply["lines"]) {
+      const intro = [...greeting];
+      if (payload) {
+        const cluster = await clusters.byInviteCode(payload);
+        if (!cluster) {
+          intro.push(text("bot:cluster_not_found", { code: payload.slice(0, 64) }));
+          if (!this.respondent.clusterId) return [await this.clusterPicker(intro)];
+        } else if (cluster.id !== this.respondent.clusterId) {
+          await this.update({ clusterId: cluster.id });
+          intro.push(text("bot:cluster_joined", { cluster: cluster.name }));
+        }
+      }
+      return this.next(intro);
+    }
+
+    private async act(action: Action): Promise<Reply[] | "conflict" | "duplicate"> {
+      switch (action.type) {
+        case "cluster": {
+          const cluster = await clusters.get(action.clusterId);
+          if (!cluster || cluster.archivedAt) return [await this.clusterPicker([text("engine:stale")])];
+          if (cluster.id !== this.respondent.clusterId) await this.update({ clusterId: cluster.id });
+          return this.next([text("bot:cluster_joined", { cluster: cluster.name })]);
+        }
+        case "language": {
+          if (!isLanguageCode(action.code)) return [languagePicker()];
+          await this.update({ locale: action.code });
+          const name = LANGUAGES.find((language) => language.code === action.code)?.nativeName ?? action.code;
+          const active = await sessions.active(this.respondent.id);
+          // A language tap while the registration asks for the language is that answer too.
+          if (active?.state.cursor === "language") {
+            return this.step(active, { type: "answer", value: action.code, itemId: "language" });
+          }
+          return this.next([text("bot:language_set", { language: name })]);
+        }
+        case "restart": {
+          const active = await sessions.active(this.respondent.id);
+          if (!active) return this.next([]);
+          if (!action.confirmed) return this.step(active, { type: "status" }, [text("bot:restart_cancelled")]);
+          return this.step(active, { type: "restart" });
+        }
+        case "back":
+          return this.resumeActive({ type: "back" });
+        case "answer":
+          return this.resumeActive({ type: "answer", value: action.value, itemId: action.itemId });
+        case "dont_know":
+          return this.resumeActive({ type: "dont_know" }, action.itemId);
+        case "skip":
+          return this.resumeActive({ type: "skip" }, action.itemId);
+      }
+    }
+
+    private async askToRestart() {
+      const active = await sessions.active(this.respondent.id);
+      if (!active) return this.next([]);
+      const answered = Object.keys(active.state.answers).length;
+      if (answered === 0) return this.step(active, { type: "status" });
+      return [restartConfirmation(answered)];
+    }
+
+    /** An input for the session in progress; `forItem` guards buttons of an older question. */
+    private async resumeActive(input: Input, forItem?: string) {
+      const active = await sessions.active(this.respondent.id);
+      if (!active) return this.next([text("bot:nothing_waiting")]);
+      if (forItem !== undefined && active.state.cursor !== forItem) {
+        return this.step(active, { type: "answer", value: "", itemId: forItem });
+      }
+      return this.step(active, input);
+    }
+
+    private async remind(notice: ReturnType<typeof text>) {
+      const active = await sessions.active(this.respondent.id);
+      if (!active) return this.next([notice]);
+      return this.step(active, { type: "status" }, [notice]);
+    }
+
+    /** What comes next for this respondent when no session is waiting for an answer. */
+    private async next(intro: Reply["lines"]): Promise<Reply[] | "conflict" | "duplicate"> {
+      if (!this.respondent.clusterId) return [await this.clusterPicker(intro)];
+      const active = await sessions.active(this.respondent.id);
+      if (active) {
+        return this.step(active, { type: "status" }, intro.length > 0 ? intro : [text("bot:welcome_back")]);
+      }
+      const registration = await sessions.latest(this.respondent.id, REGISTRATION);
+      if (!registration) return this.begin(REGISTRATION, intro);
+      if (registration.state.answers.consent?.value !== "yes") return [{ lines: [...intro, text("bot:consent_declined")] }];
+      const scoreCard = await sessions.latest(this.respondent.id, SCORE_CARD);
+      if (!scoreCard) return this.begin(SCORE_CARD, intro);
+      return [{ lines: [...intro, text("bot:already_finished")] }];
+    }
+
+    private async begin(questionnaireId: string, intro: Reply["lines"]) {
+      const step = deps.engine.start({ id: questionnaireId }, { now: this.now, sessionId: deps.newId() });
+      return this.save(null, step, intro);
+    }
+
+    private async step(session: StoredSession, input: Input, intro: Reply["lines"] = []) {
+      const step = deps.engine.resume(session.state, input, { now: this.now });
+      return this.save(session, step, intro);
+    }
+
+    /** Stores a step (with the update's key, so a redelivery is recognised) and then follows it up. */
+    private async save(session: StoredSession | null, step: Step, intro: Reply["lines"]): Promise<Reply[] | "conflict" | "duplicate"> {
+      const clusterId = this.respondent.clusterId;
+      if (!clusterId) throw new Error("a session needs a cluster");
+      const changed = session === null || step.events.length > 0;
+      if (changed) {
+        const result = await sessions.saveStep({
+          sessionId: step.state.sessionId,
+          respondentId: this.respondent.id,
+          clusterId,
+          questionnaire: step.state.questionnaire,
+          expectedVersion: session?.version ?? null,
+          state: step.state,
+          events: step.events,
+          updateKey: this.saved ? undefined : this.updateKey,
+          now: this.now,
+          channel: this.actor.channel,
+        });
+        if (result.status !== "saved") return result.status;
+        this.saved = true;
+      }
+      const replies = presentPrompts(step.prompts);
+      if (intro.length > 0) {
+        const [first, ...rest] = replies;
+        replies.splice(0, replies.length, first ? { ...first, lines: [...intro, ...first.lines] } : { lines: intro }, ...rest);
+      }
+      return [...replies, ...(await this.followUp(step.state, step))];
+    }
+
+    /** What a stored step sets off: the chosen language, the next questionnaire, a new score. */
+    private async followUp(state: SessionState, step: Step): Promise<Reply[]> {
+      const completed = step.events.some((event) => event.type === "completed");
+      if (state.questionnaire.id === REGISTRATION) {
+        const language = step.events.find((event) => event.type === "answer_set" && event.itemId === "language");
+        if (language?.type === "answer_set" && typeof language.value === "string" && isLanguageCode(language.value)) {
+          await this.update({ locale: language.value });
+        }
+        if (!completed) return [];
+        const consented = state.answers.consent?.value === "yes";
+        const stakeholder = state.answers.stakeholder_type?.value;
+        await this.update({
+          stakeholderType: typeof stakeholder === "string" ? stakeholder : null,
+          consentAt: consented ? this.now : null,
+        });
+        if (!consented) return [{ lines: [text("bot:consent_declined")] }];
+        const next = await this.begin(SCORE_CARD, []);
+        return Array.isArray(next) ? next : [];
+      }
+      const clusterId = this.respondent.clusterId;
+      if (state.questionnaire.id === SCORE_CARD && completed && clusterId) {
+        const [{ score, scheme }, cluster] = await Promise.all([deps.rescore(clusterId, this.now), clusters.get(clusterId)]);
+        return cluster && score ? [completionSummary(cluster, score, scheme.minimumCountedRespondents)] : [];
+      }
+      return [];
+    }
+
+    private async update(patch: Parameters<typeof respondents.update>[1]) {
+      const updated = await respondents.update(this.respondent.id, patch, this.now);
+      if (updated) this.respondent = updated;
+    }
+
+    private async clusterPicker(intro: Reply["lines"]) {
+      const open = await clusters.list({
+        filter: { archived: false },
+        sort: { field: "name", order: "ASC" },
+        range: [0, MAX_CLUSTERS_IN_PICKER - 1],
+      });
+      return clusterPicker(open.rows, intro);
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,35 @@
+/**
+ * A piece of text to translate: an i18n key with its parameters, or literal text such as a name.
+ * A parameter may itself be a Text ("0 = {{minLabel}}" where the label is another key).
+ */
+export type Text = { key: string; params?: TextParams } | { literal: string };
+export type TextParams = Record<string, string | number | Text>;
+
+export interface Button {
+  label: Text;
+  /** An encoded `Action` (see actions.ts). */
+  action: string;
+}
+
+/**
+ * One message to a person, channel-agnostic: lines of text joined by the channel, and rows of
+ * buttons. Telegram renders it as a message with an inline keyboard, Slack as Block Kit.
+ */
+export interface Reply {
+  lines: Text[];
+  buttons?: Button[][];
+}
+
+export const text = (key: string, params?: TextParams): Text => (params ? { key, params } : { key });
+export const literal = (value: string): Text => ({ literal: value });
+
+/** Resolves a Text with a translate function, nested parameters first. */
+export function renderText(value: Text, translate: (key: string, params?: Record<string, unknown>) => string): string {
+  if ("literal" in value) return value.literal;
+  if (!value.params) return translate(value.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, param] of Object.entries(value.params)) {
+    params[name] = typeof param === "object" ? renderText(param, translate) : param;
+  }
+  return translate(value.key, params);
+}

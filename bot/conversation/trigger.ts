@@ -1,0 +1,32 @@
+import type { Action } from "./actions";
+
+/** Who is talking, as the channel knows them. */
+export interface Actor {
+  channel: "telegram" | "slack";
+  /** The person's id on the channel (Telegram user id, Slack user id). */
+  externalId: string;
+  /** Where replies go (Telegram chat id, Slack channel or DM id). */
+  chatId: string;
+  username?: string;
+  /** The language the person's app is set to, as a hint before they choose one. */
+  languageHint?: string;
+}
+
+export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy";
+
+/** What happened in the chat, after the channel has read its own update format. */
+export type Trigger =
+  | { type: "start"; payload?: string }
+  | { type: "text"; text: string }
+  | { type: "action"; action: Action }
+  | { type: "unknown_action" }
+  | { type: "command"; command: Command }
+  | { type: "unsupported" }
+  | { type: "edited" };
+
+export interface Conversation {
+  actor: Actor;
+  /** Identifies the delivery, so a redelivered update is processed once. */
+  updateKey: { source: string; key: string };
+  trigger: Trigger;
+}

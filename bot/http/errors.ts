@@ -1,0 +1,17 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Logger } from "../logger";
+
+/**
+ * The one place errors become responses. Expected refusals (401, 413, 400…) carry their own status and
+ * a short message; anything else is logged and answered 500, so that a webhook sender retries.
+ */
+export function errorHandler(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof HTTPException) {
+      return c.json({ error: error.message || "request refused" }, error.status);
+    }
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, "request failed");
+    return c.json({ error: "internal error" }, 500);
+  };
+}

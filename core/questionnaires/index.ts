@@ -1,0 +1,17 @@
+import { agencyRating } from "./agency-rating";
+import { createCatalogue } from "./catalogue";
+import { clusterProfile } from "./cluster-profile";
+import { registration } from "./registration";
+import { scoreCard } from "./score-card";
+
+export { agencyRating, agencyRatingTotal } from "./agency-rating";
+export { createCatalogue } from "./catalogue";
+export type { Catalogue } from "./catalogue";
+export { clusterProfile, NORTH_EAST_STATES, STATES } from "./cluster-profile";
+export type { State } from "./cluster-profile";
+export { LANGUAGES, registration, SIZE_CLASSES, STAKEHOLDER_TYPES } from "./registration";
+export type { Language, SizeClass, StakeholderType } from "./registration";
+export { scoreCard } from "./score-card";
+
+/** The questionnaires the product ships. */
+export const defaultCatalogue = createCatalogue([registration, scoreCard, clusterProfile, agencyRating]);

@@ -1,0 +1,32 @@
+import type { KeywordTable } from "./types";
+
+/** Hindi, with the romanised words people type on Latin keyboards. */
+export const hi: KeywordTable = {
+  child_labour: ["बाल श्रम", "बाल मजदूरी", "बाल मजदूर", "बालश्रम", "bal shram", "bal majduri", "bal mazdoori"],
+  women: ["महिला", "औरत", "स्त्री", "नारी", "mahila", "mahilaon"],
+  health: ["स्वास्थ्य", "इलाज", "चिकित्सा", "सेहत", "swasthya", "swasthy"],
+  energy: ["ऊर्जा", "बिजली", "ईंधन", "urja", "bijli"],
+  pollution: ["प्रदूषण", "pradushan", "pradooshan"],
+  water: ["पानी", "जल", "pani", "paani"],
+  air: ["हवा", "वायु", "hawa"],
+  noise: ["शोर", "ध्वनि", "shor"],
+  wages: ["मजदूरी", "वेतन", "तनख्वाह", "पगार", "majduri", "vetan"],
+  working_hours: ["काम के घंटे", "कार्य समय", "काम का समय"],
+  safety: ["सुरक्षा", "दुर्घटना", "suraksha"],
+  insurance: ["बीमा", "bima", "beema"],
+  credit: ["ऋण", "कर्ज", "लोन", "karj", "karz"],
+  skills: ["कौशल", "प्रशिक्षण", "ट्रेनिंग", "हुनर", "kaushal"],
+  artisans: ["कारीगर", "शिल्पकार", "दस्तकार", "बुनकर", "karigar", "bunkar"],
+  workers: ["मजदूर", "श्रमिक", "कामगार", "कर्मचारी", "majdoor", "mazdoor", "shramik"],
+  children: ["बच्चे", "बच्चों", "बच्चा", "बालक", "bachche", "bacche"],
+  education: ["शिक्षा", "पढ़ाई", "स्कूल", "shiksha"],
+  housing: ["आवास", "मकान", "छात्रावास", "हॉस्टल", "awas", "aawas"],
+  pension: ["पेंशन", "pension"],
+  disability: ["विकलांग", "दिव्यांग", "divyang"],
+  elderly: ["बुजुर्ग", "वृद्ध", "वरिष्ठ नागरिक"],
+  youth: ["युवा", "नौजवान", "किशोर"],
+  union: ["यूनियन", "मजदूर संघ", "सामूहिक सौदेबाजी"],
+  waste: ["कचरा", "अपशिष्ट"],
+  childcare: ["क्रेच", "पालना", "शिशु गृह"],
+  addiction: ["नशा", "शराब", "नशाखोरी"],
+};

@@ -1,0 +1,181 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import type { ResponseSet as ScoringResponseSet } from "../../core/scoring";
+import { ratingsFromAnswers } from "../../core/scoring";
+import { atomically, type Database } from "../database";
+import { type Answer, type AnswerEvent, type ResponseSet, type ResponseSetStatus, answerEvents, answers, responseSets } from "../schema";
+import { auditRepository } from "./audit";
+import { type ListQuery, type ListResult, orderFor, pageFor } from "./listing";
+
+export interface ResponseSetFilter {
+  ids?: string[];
+  clusterId?: string;
+  respondentId?: string;
+  questionnaireId?: string;
+  status?: ResponseSetStatus;
+  /** true: only excluded; false: only counted; absent: both. */
+  excluded?: boolean;
+}
+
+export interface ResponseSetWithAnswers extends ResponseSet {
+  answers: Answer[];
+}
+
+export interface ModerationInput {
+  id: string;
+  /** Why: required for an exclusion, recorded in the audit trail for a restore too. */
+  reason: string;
+  /** `user:<id>` of the moderator. */
+  actor: string;
+  now: string;
+}
+
+export type ModerationResult =
+  | { status: "changed"; responseSet: ResponseSet }
+  /** Already in the requested state: nothing written. */
+  | { status: "unchanged"; responseSet: ResponseSet }
+  | { status: "not_found" };
+
+const sortable = {
+  id: responseSets.id,
+  startedAt: responseSets.startedAt,
+  completedAt: responseSets.completedAt,
+  updatedAt: responseSets.updatedAt,
+  status: responseSets.status,
+  excludedAt: responseSets.excludedAt,
+  clusterId: responseSets.clusterId,
+  questionnaireId: responseSets.questionnaireId,
+};
+
+/** Response sets: what moderation decides on and scoring reads. */
+export function responseSetRepository(db: Database) {
+  const audit = auditRepository(db);
+
+  async function get(id: string): Promise<ResponseSet | null> {
+    const [row] = await db.select().from(responseSets).where(eq(responseSets.id, id));
+    return row ?? null;
+  }
+
+  /** Excludes or restores in one transaction with its audit entry. */
+  async function moderate(input: ModerationInput, exclude: boolean): Promise<ModerationResult> {
+    const before = await get(input.id);
+    if (!before) return { status: "not_found" };
+    if ((before.excludedAt !== null) === exclude) return { status: "unchanged", responseSet: before };
+    const change = exclude
+      ? { excludedAt: input.now, exclusionReason: input.reason, excludedBy: input.actor }
+      : { excludedAt: null, exclusionReason: null, excludedBy: null };
+    await atomically(db, [
+      db
+        .update(responseSets)
+        .set({ ...change, updatedAt: input.now })
+        .where(and(eq(responseSets.id, input.id), exclude ? isNull(responseSets.excludedAt) : isNotNull(responseSets.excludedAt))),
+      audit.statement({
+        at: input.now,
+        actor: input.actor,
+        action: exclude ? "response_set.exclude" : "response_set.restore",
+        entity: "response_set",
+        entityId: input.id,
+        before: { excludedAt: before.excludedAt, exclusionReason: before.exclusionReason, excludedBy: before.excludedBy },
+        after: exclude ? change : { ...change, reason: input.reason },
+      }),
+    ]);
+    const after = await get(input.id);
+    if (!after) return { status: "not_found" };
+    return { status: "changed", responseSet: after };
+  }
+
+  return {
+    get,
+
+    /** A response set with its current answers, in item order. */
+    async withAnswers(id: string): Promise<ResponseSetWithAnswers | null> {
+      const set = await get(id);
+      if (!set) return null;
+      const rows = await db.select().from(answers).where(eq(answers.responseSetId, id)).orderBy(asc(answers.itemId));
+      return { ...set, answers: rows };
+    },
+
+    /** Everything that happened to a response set's answers, oldest first. */
+    async history(id: string): Promise<AnswerEvent[]> {
+      return db.select().from(answerEvents).where(eq(answerEvents.responseSetId, id)).orderBy(asc(answerEvents.id));
+    },
+
+    async byRespondent(respondentId: string): Promise<ResponseSet[]> {
+      return db
+        .select()
+        .from(responseSets)
+        .where(eq(responseSets.respondentId, respondentId))
+        .orderBy(asc(responseSets.startedAt), asc(responseSets.id));
+    },
+
+    /**
+     * A cluster's completed response sets of one questionnaire, excluded ones included and marked
+     * `counted: false`, with their ratings: the input scoring and moderation flags take. Two queries,
+     * however many sets the cluster has.
+     */
+    async completedForScoring(clusterId: string, questionnaireId: string): Promise<ScoringResponseSet[]> {
+      const inCluster = and(
+        eq(responseSets.clusterId, clusterId),
+        eq(responseSets.status, "completed"),
+        eq(responseSets.questionnaireId, questionnaireId),
+      );
+      const sets = await db.select().from(responseSets).where(inCluster).orderBy(asc(responseSets.completedAt), asc(responseSets.id));
+      const answerRows = await db
+        .select({ responseSetId: answers.responseSetId, itemId: answers.itemId, value: answers.value })
+        .from(answers)
+        .innerJoin(responseSets, eq(responseSets.id, answers.responseSetId))
+        .where(inCluster);
+      const answersBySet = new Map<string, Record<string, { value: Answer["value"] }>>();
+      for (const row of answerRows) {
+        const setAnswers = answersBySet.get(row.responseSetId) ?? {};
+        setAnswers[row.itemId] = { value: row.value };
+        answersBySet.set(row.responseSetId, setAnswers);
+      }
+      return sets.map((set) => ({
+        id: set.id,
+        respondentId: set.respondentId,
+        counted: set.excludedAt === null,
+        ratings: ratingsFromAnswers(answersBySet.get(set.id) ?? {}),
+        startedAt: set.startedAt,
+        ...(set.completedAt === null ? {} : { completedAt: set.completedAt }),
+        // One respondent is one chat account: two completed score cards from it are the same person twice.
+        identityKey: set.respondentId,
+      }));
+    },
+
+    /** Leaves a response set out of its cluster's score, with the moderator's reason. */
+    exclude(input: ModerationInput): Promise<ModerationResult> {
+      return moderate(input, true);
+    },
+
+    /** Counts an excluded response set again. */
+    restore(input: ModerationInput): Promise<ModerationResult> {
+      return moderate(input, false);
+    },
+
+    /** Response sets for the console, newest first unless sorted otherwise. */
+    async list(query: ListQuery<ResponseSetFilter> = {}): Promise<ListResult<ResponseSet>> {
+      const f = query.filter ?? {};
+      const conditions: (SQL | undefined)[] = [
+        f.ids ? inArray(responseSets.id, f.ids) : undefined,
+        f.clusterId === undefined ? undefined : eq(responseSets.clusterId, f.clusterId),
+        f.respondentId === undefined ? undefined : eq(responseSets.respondentId, f.respondentId),
+        f.questionnaireId === undefined ? undefined : eq(responseSets.questionnaireId, f.questionnaireId),
+        f.status === undefined ? undefined : eq(responseSets.status, f.status),
+        f.excluded === undefined ? undefined : f.excluded ? isNotNull(responseSets.excludedAt) : isNull(responseSets.excludedAt),
+      ];
+      const where = and(...conditions);
+      const { limit, offset } = pageFor(query.range);
+      const rows = await db
+        .select()
+        .from(responseSets)
+        .where(where)
+        .orderBy(...orderFor(query.sort, sortable, { field: "startedAt", order: "DESC" }, responseSets.id))
+        .limit(limit)
+        .offset(offset);
+      const [counted] = await db.select({ total: count() }).from(responseSets).where(where);
+      return { rows, total: counted?.total ?? 0 };
+    },
+  };
+}
+
+export type ResponseSetRepository = ReturnType<typeof responseSetRepository>;

@@ -1,0 +1,186 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { EngineEvent, QuestionnaireRef, SessionState } from "../../core/engine/types";
+import { atomically, chunkRows, constraintFailure, type Database, type Statement } from "../database";
+import { type Channel, type Session, answerEvents, answers, processedUpdates, responseSets, sessions } from "../schema";
+import { answerChanges, historyRows } from "./answer-changes";
+
+export interface UpdateKey {
+  /** Who delivered the update, e.g. `telegram`. */
+  source: string;
+  /** The delivery's id at that source, e.g. Telegram's `update_id`. */
+  key: string;
+}
+
+export interface SaveStepInput {
+  sessionId: string;
+  respondentId: string;
+  /** The cluster the answers count for; null while the respondent has none (registration). */
+  clusterId: string | null;
+  questionnaire: QuestionnaireRef;
+  /** The version read before the engine ran; null when this step starts the session. */
+  expectedVersion: number | null;
+  state: SessionState;
+  events: readonly EngineEvent[];
+  /** The webhook delivery this step handles; a second delivery with the same key is refused. */
+  updateKey?: UpdateKey;
+  now: string;
+  channel: Channel;
+  collectedBy?: string | null;
+}
+
+export type SaveStepResult =
+  | { status: "saved"; version: number }
+  /** The update was processed before; nothing was written. */
+  | { status: "duplicate" }
+  /** Someone else saved the session since it was read; nothing was written. Reload and retry. */
+  | { status: "conflict" };
+
+/** Columns bound per row of each multi-row insert, for chunking under D1's parameter limit. */
+const ANSWER_COLUMNS = 5;
+const EVENT_COLUMNS = 7;
+
+/** Questionnaire sessions, with everything one engine step changes saved as one transaction. */
+export function sessionRepository(db: Database) {
+  /** The statements that bring the current answers in line with the step's events. */
+  function answerStatements(responseSetId: string, events: readonly EngineEvent[]): Statement[] {
+    const changes = answerChanges(events);
+    const statements: Statement[] = [];
+    if (changes.clearAll) statements.push(db.delete(answers).where(eq(answers.responseSetId, responseSetId)));
+    for (const itemIds of chunkRows(changes.deletes, 1, 1)) {
+      statements.push(db.delete(answers).where(and(eq(answers.responseSetId, responseSetId), inArray(answers.itemId, itemIds))));
+    }
+    for (const chunk of chunkRows(changes.upserts, ANSWER_COLUMNS)) {
+      statements.push(
+        db
+          .insert(answers)
+          .values(chunk.map((write) => ({ responseSetId, itemId: write.itemId, value: write.value, note: write.note, answeredAt: write.at })))
+          .onConflictDoUpdate({
+            target: [answers.responseSetId, answers.itemId],
+            set: { value: sql`excluded.value`, note: sql`excluded.note`, answeredAt: sql`excluded.answered_at` },
+          }),
+      );
+    }
+    for (const chunk of chunkRows(historyRows(events), EVENT_COLUMNS)) {
+      statements.push(db.insert(answerEvents).values(chunk.map((row) => ({ responseSetId, ...row }))));
+    }
+    return statements;
+  }
+
+  return {
+    async get(id: string): Promise<Session | null> {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+      return row ?? null;
+    },
+
+    /** The respondent's most recently updated active session, whatever its questionnaire. */
+    async active(respondentId: string): Promise<Session | null> {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.respondentId, respondentId), eq(sessions.status, "active")))
+        .orderBy(desc(sessions.updatedAt), desc(sessions.startedAt))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** The respondent's most recently started session of a questionnaire, in any status. */
+    async latest(respondentId: string, questionnaireId: string): Promise<Session | null> {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.respondentId, respondentId), eq(sessions.questionnaireId, questionnaireId)))
+        .orderBy(desc(sessions.startedAt), desc(sessions.updatedAt))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /**
+     * Saves one engine step as one transaction: the session, its response set, the current answers,
+     * the answer history and the delivery's update key. Either all of it is stored or none is.
+     * A stale `expectedVersion` is refused by the `sessions_version_guard` trigger (conflict); an
+     * update key seen before is refused by its primary key (duplicate).
+     */
+    async saveStep(input: SaveStepInput): Promise<SaveStepResult> {
+      const { sessionId, state, now, questionnaire, expectedVersion } = input;
+      const completed = state.status === "completed";
+      const version = expectedVersion === null ? 1 : expectedVersion + 1;
+      const statements: Statement[] = [];
+      if (input.updateKey) {
+        statements.push(db.insert(processedUpdates).values({ source: input.updateKey.source, updateKey: input.updateKey.key, processedAt: now }));
+      }
+      const sessionFields = {
+        state,
+        status: completed ? ("completed" as const) : ("active" as const),
+        version,
+        updatedAt: now,
+        completedAt: completed ? state.completedAt ?? now : null,
+      };
+      statements.push(
+        expectedVersion === null
+          ? db.insert(sessions).values({
+              id: sessionId,
+              respondentId: input.respondentId,
+              questionnaireId: questionnaire.id,
+              questionnaireVersion: questionnaire.version,
+              channel: input.channel,
+              collectedBy: input.collectedBy ?? null,
+              startedAt: state.startedAt,
+              ...sessionFields,
+            })
+          : db.update(sessions).set(sessionFields).where(eq(sessions.id, sessionId)),
+      );
+      statements.push(
+        db
+          .insert(responseSets)
+          .values({
+            id: sessionId,
+            respondentId: input.respondentId,
+            clusterId: input.clusterId,
+            questionnaireId: questionnaire.id,
+            questionnaireVersion: questionnaire.version,
+            status: completed ? "completed" : "in_progress",
+            startedAt: state.startedAt,
+            completedAt: sessionFields.completedAt,
+            updatedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: responseSets.id,
+            set: {
+              status: sql`excluded.status`,
+              completedAt: sql`excluded.completed_at`,
+              updatedAt: sql`excluded.updated_at`,
+              clusterId: sql`coalesce(${responseSets.clusterId}, excluded.cluster_id)`,
+            },
+          }),
+      );
+      statements.push(...answerStatements(sessionId, input.events));
+      try {
+        await atomically(db, statements);
+      } catch (error) {
+        const failure = constraintFailure(error);
+        if (failure?.kind === "unique" && failure.columns === "processed_updates.source, processed_updates.update_key") {
+          return { status: "duplicate" };
+        }
+        if (failure?.kind === "unique" && failure.columns === "sessions.id") return { status: "conflict" };
+        if (failure?.kind === "raised" && failure.message === "stale_session_version") return { status: "conflict" };
+        throw error;
+      }
+      return { status: "saved", version };
+    },
+
+    /**
+     * Marks an active session abandoned (the person started over or it expired). False when it was
+     * not active. Moves the version on, so a writer still holding the old one gets a conflict.
+     */
+    async abandon(id: string, now: string): Promise<boolean> {
+      const rows = await db
+        .update(sessions)
+        .set({ status: "abandoned", version: sql`${sessions.version} + 1`, updatedAt: now })
+        .where(and(eq(sessions.id, id), eq(sessions.status, "active")))
+        .returning({ id: sessions.id });
+      return rows.length > 0;
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof sessionRepository>;

@@ -1,0 +1,13 @@
+import type { Resource } from "i18next";
+import en from "./en";
+import hi from "./hi";
+
+export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type LanguageCode } from "./languages";
+
+/**
+ * Every translation, imported statically so that the same bundle works on Node and on Workers
+ * (which has no file system). One folder per language, one JSON file per namespace.
+ */
+export const resources: Resource = { en, hi };
+
+export const NAMESPACES = Object.keys(en);
