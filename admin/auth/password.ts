@@ -43,7 +43,7 @@ async function pbkdf2Pass(secret: Uint8Array, salt: Uint8Array, iterations: numb
 }
 
 async function derive(password: string, salt: Uint8Array, iterations: number, passes: number): Promise<Uint8Array> {
-  let secret = encoder.encode(password);
+  let secret: Uint8Array = encoder.encode(password);
   const perPass = iterations / passes;
   for (let pass = 0; pass < passes; pass++) secret = await pbkdf2Pass(secret, salt, perPass);
   return secret;

@@ -5,6 +5,8 @@ import type { Database } from "../../db/database";
 import { clusterRepository } from "../../db/repositories/clusters";
 import { respondentRepository } from "../../db/repositories/respondents";
 import type { Respondent } from "../../db/schema";
+import { STAKEHOLDER_TYPES, type StakeholderType } from "../../core/questionnaires";
+import { processedUpdateRepository } from "../../db/repositories/processed-updates";
 import { sessionRepository } from "../../db/repositories/sessions";
 import type { Session as StoredSession } from "../../db/schema";
 import { DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, LANGUAGES } from "../../locales/languages";
@@ -12,7 +14,7 @@ import type { Logger } from "../logger";
 import type { Action } from "./actions";
 import { clusterPicker, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
 import { presentPrompts } from "./present";
-import { text, type Reply } from "./reply";
+import { combineReplies, text, type Reply } from "./reply";
 import { completionSummary } from "./summary";
 import type { Actor, Conversation, Trigger } from "./trigger";
 
@@ -36,6 +38,9 @@ export interface Journey {
   handle(conversation: Conversation): Promise<JourneyResult>;
 }
 
+const isStakeholderType = (value: unknown): value is StakeholderType =>
+  typeof value === "string" && (STAKEHOLDER_TYPES as readonly string[]).includes(value);
+
 /** The questionnaires a respondent walks through, in order. */
 const REGISTRATION = "registration";
 const SCORE_CARD = "score_card";
@@ -52,10 +57,11 @@ export function createJourney(deps: JourneyDeps): Journey {
   const clusters = clusterRepository(deps.db);
   const respondents = respondentRepository(deps.db);
   const sessions = sessionRepository(deps.db);
+  const deliveries = processedUpdateRepository(deps.db);
 
   async function handle(conversation: Conversation): Promise<JourneyResult> {
     const { source, key } = conversation.updateKey;
-    if (await sessions.wasProcessed(source, key)) return { language: DEFAULT_LANGUAGE, replies: [] };
+    if (await deliveries.wasProcessed(source, key)) return { language: DEFAULT_LANGUAGE, replies: [] };
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(conversation);
       if (outcome !== "conflict") return outcome;
@@ -77,7 +83,7 @@ export function createJourney(deps: JourneyDeps): Journey {
     const turn = new Turn(found.respondent, actor, now, updateKey);
     const replies = await turn.run(trigger, found.created);
     if (replies === "conflict" || replies === "duplicate") return replies === "conflict" ? "conflict" : { language: turn.language, replies: [] };
-    if (!turn.saved) await sessions.markProcessed(updateKey.source, updateKey.key, now);
+    if (!turn.saved) await deliveries.markProcessed(updateKey.source, updateKey.key, now);
     return { language: await turn.resolveLanguage(), replies };
   }
 
@@ -184,9 +190,9 @@ export function createJourney(deps: JourneyDeps): Journey {
         case "answer":
           return this.resumeActive({ type: "answer", value: action.value, itemId: action.itemId });
         case "dont_know":
-          return this.resumeActive({ type: "dont_know" }, action.itemId);
+          return this.resumeActive({ type: "dont_know", itemId: action.itemId });
         case "skip":
-          return this.resumeActive({ type: "skip" }, action.itemId);
+          return this.resumeActive({ type: "skip", itemId: action.itemId });
       }
     }
 
@@ -198,13 +204,10 @@ export function createJourney(deps: JourneyDeps): Journey {
       return [restartConfirmation(answered)];
     }
 
-    /** An input for the session in progress; `forItem` guards buttons of an older question. */
-    private async resumeActive(input: Input, forItem?: string) {
+    /** An input for the session in progress. */
+    private async resumeActive(input: Input) {
       const active = await sessions.active(this.respondent.id);
       if (!active) return this.next([text("bot:nothing_waiting")]);
-      if (forItem !== undefined && active.state.cursor !== forItem) {
-        return this.step(active, { type: "answer", value: "", itemId: forItem });
-      }
       return this.step(active, input);
     }
 
@@ -243,7 +246,8 @@ export function createJourney(deps: JourneyDeps): Journey {
     private async save(session: StoredSession | null, step: Step, intro: Reply["lines"]): Promise<Reply[] | "conflict" | "duplicate"> {
       const clusterId = this.respondent.clusterId;
       if (!clusterId) throw new Error("a session needs a cluster");
-      const changed = session === null || step.events.length > 0;
+      // The engine hands back the very same state object when nothing changed (a status, a refusal).
+      const changed = session === null || step.state !== session.state;
       if (changed) {
         const result = await sessions.saveStep({
           sessionId: step.state.sessionId,
@@ -260,12 +264,8 @@ export function createJourney(deps: JourneyDeps): Journey {
         if (result.status !== "saved") return result.status;
         this.saved = true;
       }
-      const replies = presentPrompts(step.prompts);
-      if (intro.length > 0) {
-        const [first, ...rest] = replies;
-        replies.splice(0, replies.length, first ? { ...first, lines: [...intro, ...first.lines] } : { lines: intro }, ...rest);
-      }
-      return [...replies, ...(await this.followUp(step.state, step))];
+      const followUp = await this.followUp(step.state, step);
+      return combineReplies([{ lines: intro }, ...presentPrompts(step.prompts), ...followUp]);
     }
 
     /** What a stored step sets off: the chosen language, the next questionnaire, a new score. */
@@ -280,7 +280,7 @@ export function createJourney(deps: JourneyDeps): Journey {
         const consented = state.answers.consent?.value === "yes";
         const stakeholder = state.answers.stakeholder_type?.value;
         await this.update({
-          stakeholderType: typeof stakeholder === "string" ? stakeholder : null,
+          stakeholderType: isStakeholderType(stakeholder) ? stakeholder : null,
           consentAt: consented ? this.now : null,
         });
         if (!consented) return [{ lines: [text("bot:consent_declined")] }];

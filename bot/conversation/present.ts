@@ -1,6 +1,6 @@
 import type { Choice, Prompt } from "../../core/engine/types";
 import { encodeAction } from "./actions";
-import { literal, text, type Button, type Reply, type Text } from "./reply";
+import { combineReplies, literal, text, type Button, type Reply, type Text } from "./reply";
 
 const isNumericScale = (choices: readonly Choice[]) =>
   choices.length > 2 && choices.every((choice) => /^\d+$/.test(choice.value));
@@ -65,22 +65,7 @@ function answerButton(itemId: string, choice: Choice, label: Text): Button {
   return { label, action: encodeAction({ type: "answer", itemId, value: choice.value }) };
 }
 
-/**
- * Consecutive prompts travel as one message where they can: an "invalid" notice and the question it
- * repeats read better together than as two pings on the phone.
- */
+/** The replies for an engine step's prompts, combined into as few messages as read well. */
 export function presentPrompts(prompts: readonly Prompt[]): Reply[] {
-  const replies: Reply[] = [];
-  let pending: Text[] = [];
-  for (const prompt of prompts) {
-    const reply = presentPrompt(prompt);
-    if (reply.buttons && reply.buttons.length > 0) {
-      replies.push({ lines: [...pending, ...reply.lines], buttons: reply.buttons });
-      pending = [];
-    } else {
-      pending.push(...reply.lines);
-    }
-  }
-  if (pending.length > 0) replies.push({ lines: pending });
-  return replies;
+  return combineReplies(prompts.map(presentPrompt));
 }

@@ -33,3 +33,23 @@ export function renderText(value: Text, translate: (key: string, params?: Record
   }
   return translate(value.key, params);
 }
+
+/**
+ * Joins replies into as few messages as reads well: text without buttons travels with the message
+ * after it (an "invalid" notice and the question it repeats, a summary and its score), because each
+ * message is a ping on a cheap phone.
+ */
+export function combineReplies(replies: readonly Reply[]): Reply[] {
+  const combined: Reply[] = [];
+  let pending: Text[] = [];
+  for (const reply of replies) {
+    if (reply.buttons && reply.buttons.length > 0) {
+      combined.push({ lines: [...pending, ...reply.lines], buttons: reply.buttons });
+      pending = [];
+    } else {
+      pending.push(...reply.lines);
+    }
+  }
+  if (pending.length > 0) combined.push({ lines: pending });
+  return combined;
+}

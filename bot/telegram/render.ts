@@ -14,10 +14,8 @@ export function renderForTelegram(reply: Reply, translate: Translate): TelegramM
   const tr = (key: string, params?: Record<string, unknown>) => translate(key, params ?? {}) as string;
   const text = reply.lines.map((line) => renderText(line, tr)).join("\n\n").slice(0, MAX_MESSAGE_LENGTH);
   if (!reply.buttons || reply.buttons.length === 0) return { text };
-  const keyboard = new InlineKeyboard();
-  for (const row of reply.buttons) {
-    for (const button of row) keyboard.text(renderText(button.label, tr), button.action);
-    keyboard.row();
-  }
+  const keyboard = InlineKeyboard.from(
+    reply.buttons.map((row) => row.map((button) => InlineKeyboard.text(renderText(button.label, tr), button.action))),
+  );
   return { text, reply_markup: keyboard };
 }

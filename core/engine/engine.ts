@@ -5,7 +5,16 @@ import { EngineError } from "./errors";
 import { applicable, dropInapplicable, firstMissingRequired, nextAfter } from "./navigation";
 import { completedPrompt, currentView, notice, questionPrompt, statusPrompt } from "./prompts";
 import { readAnswer } from "./read-answer";
-import type { EngineContext, EngineEvent, Input, PromptKind, PromptParams, SessionState, Step, StoredAnswer } from "./types";
+import type {
+  EngineContext,
+  EngineEvent,
+  Input,
+  PromptKind,
+  PromptParams,
+  SessionState,
+  Step,
+  StoredAnswer,
+} from "./types";
 
 /** Runs questionnaire conversations: pure functions from (state, input) to (state, prompts, events). */
 export interface Engine {
@@ -64,9 +73,9 @@ export function createEngine(catalogue: Catalogue): Engine {
         case "answer":
           return session.answer(input.value, input.itemId);
         case "dont_know":
-          return session.dontKnow();
+          return session.dontKnow(input.itemId);
         case "skip":
-          return session.skip();
+          return session.skip(input.itemId);
         case "back":
           return session.back();
         case "restart":
@@ -88,10 +97,13 @@ class Turn {
     private readonly now: string,
   ) {}
 
+  /** A button of an older question, tapped after the conversation moved on, must not answer this one. */
+  private isStale(itemId: string | undefined): boolean {
+    return itemId !== undefined && itemId !== this.state.cursor;
+  }
+
   answer(text: string, itemId: string | undefined): Step {
-    if (itemId !== undefined && itemId !== this.state.cursor) {
-      return this.refuse("stale", "engine:stale", {}, "stale");
-    }
+    if (this.isStale(itemId)) return this.refuse("stale", "engine:stale", {}, "stale");
     const item = this.openItem();
     if (!item) return this.refuseCompleted();
     const reading = readAnswer(item, text);
@@ -101,14 +113,16 @@ class Turn {
     return this.record(item, stored);
   }
 
-  dontKnow(): Step {
+  dontKnow(itemId: string | undefined): Step {
+    if (this.isStale(itemId)) return this.refuse("stale", "engine:stale", {}, "stale");
     const item = this.openItem();
     if (!item) return this.refuseCompleted();
     if (!item.dontKnow) return this.refuse("invalid", "engine:invalid.dont_know", {}, "dont_know_not_offered");
     return this.record(item, { value: null, at: this.now });
   }
 
-  skip(): Step {
+  skip(itemId: string | undefined): Step {
+    if (this.isStale(itemId)) return this.refuse("stale", "engine:stale", {}, "stale");
     const item = this.openItem();
     if (!item) return this.refuseCompleted();
     if (!item.optional) return this.refuse("not_skippable", "engine:not_skippable", {}, "not_skippable");
@@ -188,7 +202,8 @@ class Turn {
     if (this.state.status === "completed" || this.state.cursor === null) return undefined;
     const entry = findItem(this.definition, this.state.cursor);
     if (!entry) {
-      throw new EngineError(`session ${this.state.sessionId} waits on "${this.state.cursor}", which ${this.definition.id} v${this.definition.version} does not have`);
+      const { id, version } = this.definition;
+      throw new EngineError(`session ${this.state.sessionId} waits on "${this.state.cursor}", not in ${id} v${version}`);
     }
     return entry.item;
   }

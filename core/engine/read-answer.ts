@@ -47,14 +47,11 @@ function readQuantity(item: NumberItem, text: string): Reading {
   const n = readNumber(text);
   if (n === null) return refuse("number");
   if (item.integer && !Number.isInteger(n)) return refuse("integer");
-  const tooLow = item.min !== undefined && n < item.min;
-  const tooHigh = item.max !== undefined && n > item.max;
-  if (tooLow || tooHigh) {
-    if (item.min !== undefined && item.max !== undefined) return refuse("number_range", { min: item.min, max: item.max });
-    if (item.min !== undefined) return refuse("number_min", { min: item.min });
-    if (item.max !== undefined) return refuse("number_max", { max: item.max });
-  }
-  return { ok: true, value: n };
+  const { min, max } = item;
+  const inRange = (min === undefined || n >= min) && (max === undefined || n <= max);
+  if (inRange) return { ok: true, value: n };
+  if (min !== undefined && max !== undefined) return refuse("number_range", { min, max });
+  return min !== undefined ? refuse("number_min", { min }) : refuse("number_max", { max: max ?? n });
 }
 
 /** Lower case, spaces and hyphens as underscores, Latin digits, no trailing punctuation. */

@@ -46,8 +46,8 @@ export interface SessionState {
 export type Input =
   | { type: "answer"; value: string; itemId?: string }
   | { type: "back" }
-  | { type: "skip" }
-  | { type: "dont_know" }
+  | { type: "skip"; itemId?: string }
+  | { type: "dont_know"; itemId?: string }
   | { type: "restart" }
   | { type: "status" }
   | { type: "reopen"; itemId: string };

@@ -93,7 +93,14 @@ export function upgradeState(
   }
   events.push({ type: "completed", at });
   return {
-    state: { ...base, status: "completed", cursor: null, trail: [], reopenedItem: null, completedAt: state.completedAt ?? at },
+    state: {
+      ...base,
+      status: "completed",
+      cursor: null,
+      trail: [],
+      reopenedItem: null,
+      completedAt: state.completedAt ?? at,
+    },
     events,
   };
 }

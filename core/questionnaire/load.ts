@@ -118,7 +118,8 @@ function shapeError(label: string, raw: unknown, error: z.ZodError): DefinitionE
   if (s === "sections" && i === "items" && sectionIndex !== undefined && itemIndex !== undefined) {
     const itemId = rawItemId(raw, Number(sectionIndex), Number(itemIndex));
     const field = rest.length > 0 ? `${rest.join(".")}: ` : "";
-    return new DefinitionError(label, itemId ?? `#${Number(itemIndex) + 1} of section ${Number(sectionIndex) + 1}`, `${field}${issue.message}`);
+    const where = itemId ?? `#${Number(itemIndex) + 1} of section ${Number(sectionIndex) + 1}`;
+    return new DefinitionError(label, where, `${field}${issue.message}`);
   }
   return new DefinitionError(label, null, `${path.length > 0 ? `${path.join(".")}: ` : ""}${issue.message}`);
 }

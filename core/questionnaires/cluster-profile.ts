@@ -75,11 +75,21 @@ export const clusterProfile = loadDefinition({
           type: "choice",
           key: k("items.location_type"),
           optional: true,
-          options: ["urban", "semi_urban", "rural"].map((value) => ({ value, key: k(`options.location_type.${value}`) })),
+          options: ["urban", "semi_urban", "rural"].map((value) => ({
+            value,
+            key: k(`options.location_type.${value}`),
+          })),
         },
         { id: "latitude", type: "number", key: k("items.latitude"), optional: true, min: -90, max: 90 },
         { id: "longitude", type: "number", key: k("items.longitude"), optional: true, min: -180, max: 180 },
-        { id: "radius_km", type: "number", key: k("items.radius_km"), helpKey: k("help.radius_km"), optional: true, min: 0 },
+        {
+          id: "radius_km",
+          type: "number",
+          key: k("items.radius_km"),
+          helpKey: k("help.radius_km"),
+          optional: true,
+          min: 0,
+        },
       ],
     },
     {

@@ -6,6 +6,8 @@ import { MAX_QUERY_LENGTH, words } from "./normalise";
 
 /** At most this many of the user's own words go into the full-text query. */
 const MAX_TERMS = 16;
+/** At most this many items (words, phrases, synonyms) make up one full-text query, which bounds its cost. */
+export const MAX_MATCH_ITEMS = 64;
 
 /**
  * Words that carry no meaning for a search: English and Hindi function words, the FTS5 operator
@@ -86,11 +88,11 @@ export interface AnalysedQuery {
   terms: string[];
   /** Concepts recognised in any language, in the order they appear. */
   concepts: ConceptId[];
-  /** The recognised phrases as typed (normalised), searched for as they are too. */
-  phrases: string[];
+  /** What the full text is searched for: the terms, the recognised phrases as typed, and the English synonyms of each concept. */
+  items: string[];
   /**
    * The FTS5 MATCH expression, or null when nothing is left to search for. Every item is a quoted
-   * string built from letters and digits only, joined by OR, so no user input can become syntax.
+   * string of letters, marks and digits only, joined by OR, so no user input can become syntax.
    */
   match: string | null;
 }
@@ -125,16 +127,11 @@ export function analyseQuery(text: string, language: string): AnalysedQuery {
       position += 1;
     }
   }
-  return { terms, concepts, phrases, match: matchExpression(terms, phrases, concepts) };
+  const items = [...new Set([...terms, ...phrases, ...concepts.flatMap(synonymsOf)])].slice(0, MAX_MATCH_ITEMS);
+  return { terms, concepts, items, match: items.length > 0 ? items.map((item) => `"${item}"`).join(" OR ") : null };
 }
 
 /** English synonyms of a concept, normalised: what the full-text query adds for it. */
 export function synonymsOf(concept: ConceptId): string[] {
   return KEYWORDS.en[concept]?.map((phrase) => words(phrase).join(" ")) ?? [];
-}
-
-function matchExpression(terms: readonly string[], phrases: readonly string[], concepts: readonly ConceptId[]): string | null {
-  const items = new Set<string>([...terms, ...phrases, ...concepts.flatMap(synonymsOf)]);
-  if (items.size === 0) return null;
-  return [...items].map((item) => `"${item}"`).join(" OR ");
 }

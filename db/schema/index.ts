@@ -7,3 +7,4 @@ export * from "./declarations";
 export * from "./console";
 export * from "./audit";
 export * from "./processed-updates";
+export * from "./schemes";

@@ -1,18 +1,9 @@
 import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { clusters, enterprises } from "./clusters";
 
-export const STAKEHOLDER_TYPES = [
-  "core_firm",
-  "worker",
-  "supplier",
-  "buyer",
-  "service_provider",
-  "financial_institution",
-  "ngo",
-  "public_institution",
-  "other",
-] as const;
-export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
+import { STAKEHOLDER_TYPES, type StakeholderType } from "../../core/questionnaires/registration";
+
+export { STAKEHOLDER_TYPES, type StakeholderType };
 
 export const respondents = sqliteTable(
   "respondents",

@@ -134,7 +134,7 @@ describe.each(testDrivers())("sessions on $name", (driver) => {
         expectedVersion,
         state: stateWith(sessionId, questionnaire, { q1: value }),
         events: answerEvents({ q1: value }, at(50)),
-        updateKey: { source: "telegram", key: "update-77" },
+        updateKey: { source: "telegram", key: "delivery-retried" },
         now: at(50),
       });
     expect(await step(1, 3)).toEqual({ status: "saved", version: 2 });

@@ -49,8 +49,8 @@ export async function startD1({ databases = 64 }: { databases?: number } = {}): 
       const name = names[count++];
       if (!mf || name === undefined) throw new Error(`startD1 offers ${names.length} fresh databases per Miniflare`);
       const binding = (await mf.getD1Database(name)) as unknown as D1Binding;
-      const raw = binding as unknown as { prepare(sql: string): { run(): Promise<unknown> } };
-      for (const statement of statements) await raw.prepare(statement).run();
+      const raw = binding as unknown as { prepare(sql: string): unknown; batch(statements: unknown[]): Promise<unknown> };
+      await raw.batch(statements.map((statement) => raw.prepare(statement)));
       return { db: openD1(binding), binding };
     },
     async dispose() {

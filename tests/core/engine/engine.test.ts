@@ -173,6 +173,15 @@ describe("stale buttons", () => {
     expect(step.events).toMatchObject([{ type: "input_rejected", reason: "stale", itemId: "rating" }]);
   });
 
+  it("refuses don't know and skip meant for another item", () => {
+    const before = last(run(start().state, [answer("worker")]));
+    for (const input of [{ type: "dont_know", itemId: "role" }, { type: "skip", itemId: "role" }] as const) {
+      const step = engine.resume(before.state, input, ctx());
+      expect(step.state).toBe(before.state);
+      expect(step.prompts[0]?.kind).toBe("stale");
+    }
+  });
+
   it("accepts an answer that names the current item", () => {
     const step = last(run(start().state, [answer("worker", "role")]));
     expect(step.state.answers.role?.value).toBe("worker");

@@ -1,30 +1,47 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../core/engine";
-import type { AnswerValue, EngineEvent, Input, SessionState } from "../../../core/engine";
-import { applicableItems } from "../../../core/questionnaire";
+import type { AnswerValue, EngineEvent, Input, Prompt, SessionState } from "../../../core/engine";
+import { applicableItems, items } from "../../../core/questionnaire";
 import type { Definition } from "../../../core/questionnaire";
 import { defaultCatalogue, scoreCard, registration } from "../../../core/questionnaires";
 import { ITEM_IDS, demo, engine } from "./fixture";
 
-/** Text people might send: valid values, numerals in several scripts, and noise. */
+/** Text people might send: numerals in several scripts, words, and noise. */
 const typed = fc.oneof(
-  fc.constantFrom("owner", "worker", "yes", "no", "partly", "not yet", "na", "Kiran Foundry", "micro", "hi"),
-  fc.constantFrom("0", "3", "5", "6", "-1", "2.5", "४", "(3)", "৫.", "۲", "௧", "1,000", "१२", "teen"),
+  fc.constantFrom("0", "3", "5", "6", "-1", "2.5", "४", "(3)", "৫.", "۲", "௧", "1,000", "१२", "teen", "yes", "partly: soon"),
   fc.string({ maxLength: 30 }),
 );
 
-const inputFor = (itemIds: string[]): fc.Arbitrary<Input> =>
+/**
+ * What a person does next. `pick` answers the open question with one of its buttons (or a small
+ * number for typed items), so conversations get deep enough to change earlier answers.
+ */
+type Action = { pick: number } | { typed: string } | { stale: string; value: string } | Input;
+
+const actionFor = (itemIds: string[]): fc.Arbitrary<Action> =>
   fc.oneof(
-    { weight: 6, arbitrary: typed.map((value): Input => ({ type: "answer", value })) },
-    { weight: 1, arbitrary: fc.record({ value: typed, itemId: fc.constantFrom(...itemIds) }).map((a): Input => ({ type: "answer", ...a })) },
-    { weight: 1, arbitrary: fc.constant<Input>({ type: "back" }) },
-    { weight: 1, arbitrary: fc.constant<Input>({ type: "skip" }) },
-    { weight: 1, arbitrary: fc.constant<Input>({ type: "dont_know" }) },
-    { weight: 1, arbitrary: fc.constant<Input>({ type: "status" }) },
-    { weight: 1, arbitrary: fc.constantFrom(...itemIds).map((itemId): Input => ({ type: "reopen", itemId })) },
-    { weight: 1, arbitrary: fc.constant<Input>({ type: "restart" }) },
+    { weight: 8, arbitrary: fc.nat().map((pick): Action => ({ pick })) },
+    { weight: 2, arbitrary: typed.map((text): Action => ({ typed: text })) },
+    { weight: 1, arbitrary: fc.record({ stale: fc.constantFrom(...itemIds), value: typed }) },
+    { weight: 3, arbitrary: fc.constant<Action>({ type: "back" }) },
+    { weight: 1, arbitrary: fc.constant<Action>({ type: "skip" }) },
+    { weight: 1, arbitrary: fc.constant<Action>({ type: "dont_know" }) },
+    { weight: 1, arbitrary: fc.constant<Action>({ type: "status" }) },
+    { weight: 2, arbitrary: fc.constantFrom(...itemIds).map((itemId): Action => ({ type: "reopen", itemId })) },
+    { weight: 1, arbitrary: fc.constant<Action>({ type: "restart" }) },
   );
+
+function toInput(action: Action, prompts: Prompt[]): Input {
+  if ("pick" in action) {
+    const choices = prompts.find((p) => p.kind === "question")?.choices;
+    const value = choices ? (choices[action.pick % choices.length]?.value ?? "") : String(action.pick % 50);
+    return { type: "answer", value };
+  }
+  if ("typed" in action) return { type: "answer", value: action.typed };
+  if ("stale" in action) return { type: "answer", value: action.value, itemId: action.stale };
+  return action;
+}
 
 /** Replays answer events onto a map: what the events say the answers are. */
 function replay(events: EngineEvent[], into: Map<string, AnswerValue>): void {
@@ -60,17 +77,19 @@ describe("random conversations", () => {
 
   it.each(cases)("on %s never throw, never lose an answer, always leave a valid state", (_name, definition) => {
     const run = definition === demo ? engine : createEngine(defaultCatalogue);
-    const ids = definition === demo ? ITEM_IDS : applicableItems(definition, {}).map((i) => i.id);
+    const ids = definition === demo ? ITEM_IDS : items(definition).map((i) => i.id);
     fc.assert(
-      fc.property(fc.array(inputFor(ids), { maxLength: 60 }), (inputs) => {
+      fc.property(fc.array(actionFor(ids), { minLength: 10, maxLength: 80, size: "max" }), (actions) => {
         let second = 0;
         const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++second)).toISOString();
         const first = run.start({ id: definition.id, version: definition.version }, { now: now(), sessionId: "p" });
         const answers = new Map<string, AnswerValue>();
         let state = first.state;
+        let prompts = first.prompts;
         checkInvariants(definition, state, answers);
-        for (const input of inputs) {
-          const step = run.resume(state, input, { now: now() });
+        for (const action of actions) {
+          const step = run.resume(state, toInput(action, prompts), { now: now() });
+          prompts = step.prompts;
           replay(step.events, answers);
           if (step.events.some((e) => e.type === "input_rejected")) expect(step.state).toBe(state);
           expect(step.prompts.length).toBeGreaterThan(0);
@@ -78,7 +97,7 @@ describe("random conversations", () => {
           checkInvariants(definition, state, answers);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 

@@ -1,0 +1,16 @@
+import type { Logger } from "pino";
+import type { Database } from "../../db/database";
+
+/** What the console's API needs from the host; the lead's entry points pass these in. */
+export interface ApiDeps {
+  db: Database;
+  clock: () => Date;
+  newId: () => string;
+  logger: Logger;
+  /** Recomputes and caches a cluster's score (and is awaited), after anything its score reads changed. */
+  rescore: (clusterId: string, now: string) => Promise<unknown>;
+  /** Where the server is reached from outside, e.g. `https://samuh.example.org`; absolute links use it. */
+  publicUrl?: string;
+  /** The Telegram bot's username without `@`, for invite deep links; without it there are no links. */
+  telegramBotUsername?: string;
+}

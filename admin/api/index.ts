@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import { authRoutes } from "../auth/routes";
+import { roleGuards, type ApiEnv } from "../auth/guard";
+import { auditLogRoutes } from "./audit-log/routes";
+import { clusterRoutes } from "./clusters/routes";
+import type { ApiDeps } from "./deps";
+import { apiErrorHandler } from "./errors";
+import { methodologyRoutes } from "./methodology/routes";
+import { responseSetRoutes } from "./response-sets/routes";
+import { userRoutes } from "./users/routes";
+
+export type { ApiDeps } from "./deps";
+
+/**
+ * The console's REST API in ra-data-simple-rest's dialect, to be mounted at `/api`. Every route
+ * declares the least role it needs; only signing in is open.
+ *
+ * @example app.route("/api", createApiRoutes({ db, clock, newId, logger, rescore }))
+ */
+export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const guard = roleGuards(deps.db, deps.clock);
+  const api = new Hono<ApiEnv>();
+  api.onError(apiErrorHandler(deps.logger));
+  api.notFound((c) => c.json({ message: `There is no ${c.req.method} ${c.req.path} in the API.` }, 404));
+  api.route("/auth", authRoutes({ db: deps.db, clock: deps.clock, guard }));
+  api.route("/clusters", clusterRoutes(deps, guard));
+  api.route("/response-sets", responseSetRoutes(deps, guard));
+  api.route("/users", userRoutes(deps, guard));
+  api.route("/audit-log", auditLogRoutes(deps, guard));
+  api.route("/methodology", methodologyRoutes(deps, guard));
+  return api;
+}

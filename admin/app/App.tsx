@@ -1,0 +1,46 @@
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
+import { auditLog } from "./audit-log";
+import { clusters } from "./clusters";
+import { Dashboard } from "./dashboard/Dashboard";
+import { ConsoleLayout } from "./layout/ConsoleLayout";
+import { MethodologyPage } from "./methodology/MethodologyPage";
+import { createAuthProvider } from "./providers/auth-provider";
+import { createDataProvider } from "./providers/data-provider";
+import { useConsoleI18nProvider } from "./providers/i18n";
+import { responseSets } from "./response-sets";
+import { users } from "./users";
+
+const dataProvider = createDataProvider();
+const authProvider = createAuthProvider();
+
+/** The moderator console. Resources a role may not use are not registered for it, so no menu shows them. */
+export function App() {
+  const i18nProvider = useConsoleI18nProvider();
+  if (!i18nProvider) return null;
+  return (
+    <Admin
+      basename="/admin"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      layout={ConsoleLayout}
+      title="Samuh"
+      requireAuth
+      disableTelemetry
+    >
+      {(role: string) => (
+        <>
+          <Resource name="clusters" {...clusters} {...(role === "viewer" ? { create: undefined, edit: undefined } : {})} />
+          <Resource name="response-sets" {...responseSets} />
+          {role === "admin" ? <Resource name="users" {...users} /> : null}
+          {role === "admin" ? <Resource name="audit-log" {...auditLog} /> : null}
+          <CustomRoutes>
+            <Route path="/methodology" element={<MethodologyPage />} />
+          </CustomRoutes>
+        </>
+      )}
+    </Admin>
+  );
+}

@@ -1,0 +1,52 @@
+import simpleRestProvider from "ra-data-simple-rest";
+import type { DataProvider } from "react-admin";
+import { API_ROOT, apiUrl, httpClient } from "./api";
+
+/** What the exclude and restore calls answer: the set as it is now and the cluster's new score. */
+export interface ModerationResult {
+  id: string;
+  excluded: boolean;
+  changed: boolean;
+  clusterScore: { consolidated: number | null; provisional: boolean; countedRespondents: number } | null;
+}
+
+export interface ConsoleDataProvider extends DataProvider {
+  /** Leaves a response set out of its cluster's score; the score is recomputed before this resolves. */
+  moderate(id: string, action: "exclude" | "restore", reason: string): Promise<ModerationResult>;
+  /** The scoring scheme in use and the method's fixed parts. */
+  getMethodology(): Promise<Methodology>;
+}
+
+export interface Methodology {
+  scheme: {
+    name: string;
+    version: number;
+    weights: { awareness: number; intensity: number; engagement: number; economic: number };
+    engagementMethod: "linear" | "guide-reciprocal";
+    minimumCountedRespondents: number;
+    divergenceSd: number;
+    classThresholds: { aware: number; engagedLow: number; engagedModerate: number; engagedHigh: number };
+    mapLevels: { medium: number; high: number };
+    moderation: { speedingMinimumSeconds: number; outlierZ: number };
+  };
+  priorityCells: number[];
+}
+
+/** ra-data-simple-rest on `/api` with the session cookie, plus the API's two non-CRUD calls. */
+export function createDataProvider(): ConsoleDataProvider {
+  const rest = simpleRestProvider(API_ROOT, httpClient);
+  return {
+    ...rest,
+    async moderate(id, action, reason) {
+      const { json } = await httpClient(apiUrl(`/response-sets/${encodeURIComponent(id)}/${action}`), {
+        method: "POST",
+        body: JSON.stringify({ reason }),
+      });
+      return json as ModerationResult;
+    },
+    async getMethodology() {
+      const { json } = await httpClient(apiUrl("/methodology"));
+      return json as Methodology;
+    },
+  };
+}

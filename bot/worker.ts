@@ -1,0 +1,56 @@
+import type { ExecutionContext } from "hono";
+import { openD1, type D1Binding } from "../db/d1";
+import { ConfigError, loadConfig, telegramMode } from "./config";
+import { createServices, type Services } from "./compose";
+import { createLogger } from "./logger";
+
+/** What wrangler.toml binds: the D1 database, plus the plain vars and secrets as strings. */
+export interface WorkerEnv {
+  DB: D1Binding;
+  [name: string]: unknown;
+}
+
+/** The variables and secrets, without the bindings, which are objects. */
+function textVariables(env: WorkerEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+async function build(env: WorkerEnv): Promise<Services> {
+  const config = loadConfig(textVariables(env));
+  // A Worker only runs while it answers a request, so it cannot long-poll Telegram.
+  if (telegramMode(config).kind === "polling") {
+    throw new ConfigError("Invalid configuration:\n  PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: Telegram runs by webhook only on Workers; set both");
+  }
+  return createServices({ db: openD1(env.DB), config, logger: createLogger(config.LOG_LEVEL) });
+}
+
+/**
+ * Built on an isolate's first request and kept for the ones after: vars and secrets are fixed for an
+ * isolate's life, and building (i18n, the engine, the bot) costs more than a request should.
+ */
+let services: Promise<Services> | undefined;
+
+function servicesFor(env: WorkerEnv): Promise<Services> {
+  services ??= build(env).catch((error: unknown) => {
+    // Forgotten, so that the next request tries again rather than failing for the isolate's life.
+    services = undefined;
+    throw error;
+  });
+  return services;
+}
+
+/** Cloudflare Workers entry point: the same hono app as on Node, on D1. Telegram runs by webhook. */
+export default {
+  async fetch(request: Request, env: WorkerEnv, context: ExecutionContext): Promise<Response> {
+    let ready: Services;
+    try {
+      ready = await servicesFor(env);
+    } catch (error) {
+      // No logger exists without a configuration; the console is what Workers Logs records.
+      console.error(error instanceof ConfigError ? error.message : error);
+      // 500, like any other failure, so that Telegram delivers the update again once this is fixed.
+      return Response.json({ error: "internal error" }, { status: 500 });
+    }
+    return ready.app.fetch(request, env, context);
+  },
+};

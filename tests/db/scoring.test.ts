@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CORE_ISSUES, GUIDE_SCHEME, GUIDE_RECIPROCAL_SCHEME, ratingKey } from "../../core/scoring";
+import { scoreCard } from "../../core/questionnaires/score-card";
+import { createRepositories, recomputeClusterScore, type Repositories } from "../../db";
+import type { Database } from "../../db/database";
+import { answerEvents, at, id, makeCluster, makeRespondent, stateWith } from "./fixtures";
+import { testDrivers } from "./drivers";
+
+/** SPEC §10: the worked example's two respondents, issues in the guide's order. */
+const R1 = { existence: [4, 2, 3, 5, 4, 1, 2], intensity: [3, 1, 2, 4, 5, 0, 2], efforts: [5, 5, 4, 2, 3, 5, 5] };
+const R2 = { existence: [2, 2, 5, 3, 4, 3, 0], intensity: [3, 3, 2, 4, 3, 2, 0], efforts: [3, 5, 4, 4, 1, 5, 3] };
+const ECONOMIC = {
+  "economic.value_chain_importance": 4,
+  "economic.raw_materials": 3,
+  "economic.turnover": 2,
+  "economic.exports": 1,
+  "economic.employment": 5,
+};
+
+function ratingsOf(respondent: typeof R1): Record<string, number> {
+  const ratings: Record<string, number> = {};
+  CORE_ISSUES.forEach((issue, i) => {
+    for (const template of ["existence", "intensity", "efforts"] as const) ratings[ratingKey(issue, template)] = respondent[template][i] ?? 0;
+  });
+  return ratings;
+}
+
+describe.each(testDrivers())("cluster scores on $name", (driver) => {
+  let db: Database;
+  let repos: Repositories;
+
+  beforeEach(async () => {
+    db = await driver.open();
+    repos = createRepositories(db);
+  });
+
+  async function scoreCardOf(clusterId: string, ratings: Record<string, number>, completed = true) {
+    const respondent = await makeRespondent(db, clusterId);
+    const sessionId = id("session");
+    const result = await repos.sessions.saveStep({
+      sessionId,
+      respondentId: respondent.id,
+      clusterId,
+      questionnaire: { id: scoreCard.id, version: scoreCard.version },
+      expectedVersion: null,
+      state: stateWith(sessionId, scoreCard, ratings, { completed }),
+      events: answerEvents(ratings, at(300)),
+      now: at(300),
+      channel: "telegram",
+    });
+    expect(result.status).toBe("saved");
+    return sessionId;
+  }
+
+  it("scores the worked example and caches it", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    await scoreCardOf(cluster.id, ratingsOf(R1));
+    await scoreCardOf(cluster.id, ratingsOf(R2));
+    await scoreCardOf(cluster.id, ratingsOf(R2), false);
+
+    const score = await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(400));
+    expect(score?.consolidated).toBeCloseTo(2.55, 10);
+    expect(score?.awareness).toBeCloseTo(20 / 7, 10);
+    expect(score?.economic).toBeCloseTo(3, 10);
+    expect(score?.mapCell.cell).toBe(5);
+    expect(score?.provisional).toBe(true);
+    expect(score?.counted).toBe(2);
+
+    const cached = await repos.scores.getCached(cluster.id);
+    expect(cached).toMatchObject({ schemeName: "guide", schemeVersion: 1, countedRespondents: 2, mapCell: 5, provisional: true, computedAt: at(400) });
+    expect(cached?.consolidated).toBeCloseTo(2.55, 10);
+    expect(cached?.brSignificance).toBeCloseTo(2.25, 10);
+
+    const reciprocal = await recomputeClusterScore(db, cluster.id, GUIDE_RECIPROCAL_SCHEME, at(401));
+    expect(reciprocal?.consolidated).toBeCloseTo(2.5175, 4);
+    expect((await repos.scores.getCached(cluster.id))?.schemeName).toBe("guide-reciprocal");
+  });
+
+  it("leaves an excluded response set out until it is restored, auditing both", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    await scoreCardOf(cluster.id, ratingsOf(R1));
+    const second = await scoreCardOf(cluster.id, ratingsOf(R2));
+
+    const excluded = await repos.responseSets.exclude({ id: second, reason: "same person twice", actor: "user:mod-1", now: at(500) });
+    expect(excluded).toMatchObject({ status: "changed", responseSet: { excludedBy: "user:mod-1", exclusionReason: "same person twice" } });
+    expect((await repos.responseSets.exclude({ id: second, reason: "again", actor: "user:mod-2", now: at(501) })).status).toBe("unchanged");
+
+    const without = await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(502));
+    // R1 alone: existence 4+2+3+5+4+1+2 = 21 over 7 issues.
+    expect(without?.awareness).toBeCloseTo(3, 10);
+    expect([without?.counted, without?.excluded]).toEqual([1, 1]);
+    expect((await repos.scores.getCached(cluster.id))?.countedRespondents).toBe(1);
+
+    expect((await repos.responseSets.restore({ id: second, reason: "checked: two people", actor: "user:mod-1", now: at(503) })).status).toBe("changed");
+    const restored = await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(504));
+    expect(restored?.consolidated).toBeCloseTo(2.55, 10);
+
+    const trail = await repos.audit.list({ filter: { entity: "response_set", entityId: second }, sort: { field: "id", order: "ASC" } });
+    expect(trail.rows.map((r) => [r.action, r.actor])).toEqual([
+      ["response_set.exclude", "user:mod-1"],
+      ["response_set.restore", "user:mod-1"],
+    ]);
+    expect(await repos.responseSets.exclude({ id: "missing", reason: "x", actor: "user:mod-1", now: at(505) })).toEqual({ status: "not_found" });
+  });
+
+  it("recomputes only the cluster asked for", async () => {
+    const one = await makeCluster(db, { profile: ECONOMIC });
+    const other = await makeCluster(db, { profile: ECONOMIC });
+    await scoreCardOf(one.id, ratingsOf(R1));
+    await scoreCardOf(other.id, ratingsOf(R2));
+    await recomputeClusterScore(db, other.id, GUIDE_SCHEME, at(600));
+    await scoreCardOf(other.id, ratingsOf(R1));
+
+    await recomputeClusterScore(db, one.id, GUIDE_SCHEME, at(700));
+    expect(await repos.scores.getCached(other.id)).toMatchObject({ computedAt: at(600), countedRespondents: 1 });
+    expect(await repos.scores.getCached(one.id)).toMatchObject({ computedAt: at(700), countedRespondents: 1 });
+    expect(await recomputeClusterScore(db, "missing", GUIDE_SCHEME, at(701))).toBeNull();
+  });
+
+  it("lists response sets for moderation with filter, sort and range", async () => {
+    const cluster = await makeCluster(db);
+    const sets = [];
+    for (let i = 0; i < 4; i++) sets.push(await scoreCardOf(cluster.id, { "air_pollution.existence": i }));
+    await repos.responseSets.exclude({ id: sets[1] ?? "", reason: "speeding", actor: "user:mod-1", now: at(800) });
+
+    const counted = await repos.responseSets.list({ filter: { clusterId: cluster.id, excluded: false }, sort: { field: "id", order: "ASC" }, range: [0, 1] });
+    expect(counted.total).toBe(3);
+    expect(counted.rows.map((r) => r.id)).toEqual([sets[0], sets[2], sets[3]].sort().slice(0, 2));
+    const excluded = await repos.responseSets.list({ filter: { excluded: true } });
+    expect(excluded.rows.map((r) => r.id)).toEqual([sets[1]]);
+  });
+});
