@@ -8,7 +8,7 @@ const optionalText = z
 
 const configSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().default("127.0.0.1"),
     DATABASE_URL: z.string().default("./data/samuh.sqlite"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -3,10 +3,12 @@ import { openD1, type D1Binding } from "../db/d1";
 import { ConfigError, loadConfig, telegramMode } from "./config";
 import { createServices, type Services } from "./compose";
 import { createLogger } from "./logger";
+import { consolePages, type AssetsBinding } from "./worker/console-pages";
 
-/** What wrangler.toml binds: the D1 database, plus the plain vars and secrets as strings. */
+/** What wrangler.toml binds: the D1 database and the console's files, plus the vars and secrets as strings. */
 export interface WorkerEnv {
   DB: D1Binding;
+  ASSETS: AssetsBinding;
   [name: string]: unknown;
 }
 
@@ -21,7 +23,12 @@ async function build(env: WorkerEnv): Promise<Services> {
   if (telegramMode(config).kind === "polling") {
     throw new ConfigError("Invalid configuration:\n  PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: Telegram runs by webhook only on Workers; set both");
   }
-  return createServices({ db: openD1(env.DB), config, logger: createLogger(config.LOG_LEVEL) });
+  return createServices({
+    db: openD1(env.DB),
+    config,
+    logger: createLogger(config.LOG_LEVEL),
+    console: { pages: consolePages(env.ASSETS) },
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Resource } from "i18next";
 import en from "./en";
+import bn from "./bn";
 import hi from "./hi";
+import ur from "./ur";
 
 export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type LanguageCode } from "./languages";
 
@@ -8,6 +10,6 @@ export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type Lang
  * Every translation, imported statically so that the same bundle works on Node and on Workers
  * (which has no file system). One folder per language, one JSON file per namespace.
  */
-export const resources: Resource = { en, hi };
+export const resources: Resource = { en, hi, bn, ur };
 
 export const NAMESPACES = Object.keys(en);

@@ -26,6 +26,23 @@ export interface JourneyDeps {
   logger: Logger;
   /** Recomputes a cluster's cached score after its answers changed. */
   rescore: (clusterId: string, now: string) => Promise<{ score: ClusterScore | null; scheme: ScoringScheme }>;
+  /**
+   * Told after a score card is completed and the cluster rescored, e.g. to report it in the
+   * cluster's Slack channel. It must not throw: the respondent's answers are stored by then.
+   */
+  onCompleted?: (completion: Completion) => Promise<void>;
+}
+
+/** A completed score card, as the journey reports it to `onCompleted`. */
+export interface Completion {
+  clusterId: string;
+  responseSetId: string;
+  respondentId: string;
+  stakeholderType: StakeholderType | null;
+  channel: Actor["channel"];
+  collectedBy: string | null;
+  score: ClusterScore | null;
+  at: string;
 }
 
 export interface JourneyResult {
@@ -260,6 +277,7 @@ export function createJourney(deps: JourneyDeps): Journey {
           updateKey: this.saved ? undefined : this.updateKey,
           now: this.now,
           channel: this.actor.channel,
+          collectedBy: this.actor.collectedBy ?? null,
         });
         if (result.status !== "saved") return result.status;
         this.saved = true;
@@ -290,6 +308,16 @@ export function createJourney(deps: JourneyDeps): Journey {
       const clusterId = this.respondent.clusterId;
       if (state.questionnaire.id === SCORE_CARD && completed && clusterId) {
         const [{ score, scheme }, cluster] = await Promise.all([deps.rescore(clusterId, this.now), clusters.get(clusterId)]);
+        await deps.onCompleted?.({
+          clusterId,
+          responseSetId: state.sessionId,
+          respondentId: this.respondent.id,
+          stakeholderType: this.respondent.stakeholderType,
+          channel: this.actor.channel,
+          collectedBy: this.actor.collectedBy ?? null,
+          score,
+          at: this.now,
+        });
         return cluster && score ? [completionSummary(cluster, score, scheme.minimumCountedRespondents)] : [];
       }
       return [];

@@ -10,6 +10,11 @@ export interface Actor {
   username?: string;
   /** The language the person's app is set to, as a hint before they choose one. */
   languageHint?: string;
+  /**
+   * Who types the answers when not the person themselves, e.g. a CDA's Slack user id in an
+   * interview; stored on the sessions this conversation starts.
+   */
+  collectedBy?: string;
 }
 
 export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy";

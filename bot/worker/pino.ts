@@ -7,15 +7,13 @@
  * it for one object per line applies the redaction paths and gives Workers Logs fields to query, and
  * the error serializer keeps an `err`'s message and stack instead of an empty `{}`.
  */
-import type { LoggerOptions } from "pino";
+import type { Logger, LoggerOptions } from "pino";
 import browserPino from "pino/browser.js";
 
-export function pino(options: LoggerOptions = {}): ReturnType<typeof browserPino> {
+export function pino(options: LoggerOptions = {}): Logger {
   return browserPino({
     ...options,
     serializers: { err: browserPino.stdSerializers.err, ...options.serializers },
     browser: { asObject: true, serialize: true, ...options.browser },
   });
 }
-
-export default pino;

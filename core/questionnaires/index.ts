@@ -1,3 +1,4 @@
+import { DECLARATION_QUESTIONNAIRES, declarationConfirmation } from "../declarations/questionnaire";
 import { agencyRating } from "./agency-rating";
 import { createCatalogue } from "./catalogue";
 import { clusterProfile } from "./cluster-profile";
@@ -14,4 +15,11 @@ export type { Language, SizeClass, StakeholderType } from "./registration";
 export { scoreCard } from "./score-card";
 
 /** The questionnaires the product ships. */
-export const defaultCatalogue = createCatalogue([registration, scoreCard, clusterProfile, agencyRating]);
+export const defaultCatalogue = createCatalogue([
+  registration,
+  scoreCard,
+  clusterProfile,
+  agencyRating,
+  ...DECLARATION_QUESTIONNAIRES,
+  declarationConfirmation,
+]);

@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import type { Readable } from "node:stream";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -109,7 +110,7 @@ export async function startWorker(options: StartWorkerOptions) {
     bindings: Object.fromEntries(Object.entries(vars).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     d1Persist: join(state, "v3/d1"),
     log: new Log(LogLevel.NONE),
-    handleRuntimeStdio(stdout, stderr) {
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => logs.push(chunk.toString("utf8")));
     },
   });

@@ -31,6 +31,11 @@ describe("the Worker, configured as wrangler.toml deploys it", () => {
     expect(await page.text()).toBe(ASSETS["admin/index.html"]);
     // A file named like a Worker route does not shadow it.
     expect(await (await fetch(`${worker.url}/health`)).json()).toEqual({ status: "ok" });
+    // The single-page app's own routes survive a reload; a missing build file is not a page.
+    const route = await fetch(`${worker.url}/admin/clusters/samalkha/show`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe(ASSETS["admin/index.html"]);
+    expect((await fetch(`${worker.url}/admin/assets/index-gone.js`)).status).toBe(404);
     const unknown = await fetch(`${worker.url}/api/no-such-resource`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toContain("application/json");
@@ -61,7 +66,7 @@ describe("a Worker that cannot serve", () => {
     const worker = await startWorker({ build, botApi, state: build.emptyState });
     try {
       expect((await worker.deliver(textMessage(user(930003), "/start SAMALKHA"))).status).toBe(500);
-      await vi.waitFor(() => expect(worker.logs.join("")).toContain("no such table"));
+      await vi.waitFor(() => expect(worker.logs.join("")).toContain("Failed query"));
       const log = worker.logs.join("");
       expect(log).toMatch(/level: 50/);
       expect(log).toMatch(/msg: 'request failed'/);

@@ -2,7 +2,6 @@ import {
   BooleanField,
   CreateButton,
   Datagrid,
-  ExportButton,
   FunctionField,
   List,
   NullableBooleanInput,
@@ -14,9 +13,9 @@ import {
   TopToolbar,
   usePermissions,
 } from "react-admin";
-import { Chip } from "@mui/material";
 import { SCORE_FORMAT } from "../format";
 import { ClassChips } from "./ClassChips";
+import { EligibleChips } from "./EligibilityBadges";
 import { classChoices, mapCellChoices, sectorChoices, stateChoices } from "./choices";
 import type { ClusterRow } from "./types";
 
@@ -34,7 +33,6 @@ function Actions() {
   return (
     <TopToolbar>
       {permissions !== "viewer" ? <CreateButton /> : null}
-      <ExportButton />
     </TopToolbar>
   );
 }
@@ -58,7 +56,8 @@ export function ClusterList() {
         <NumberField source="countedRespondents" />
         <FunctionField<ClusterRow>
           source="eligibleFor"
-          render={(record) => record.eligibleFor.map((id) => <Chip key={id} size="small" color="success" label={id} sx={{ mr: 0.5 }} />)}
+          sortable
+          render={(record) => <EligibleChips ids={record.eligibleFor} />}
         />
       </Datagrid>
     </List>

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 export type Tree = { [key: string]: string | Tree };
 
 export const LANGUAGES = ["en", "hi"] as const;
-export const NAMESPACES = ["questionnaires", "engine"] as const;
+export const NAMESPACES = ["questionnaires", "engine", "declarations"] as const;
 /** The shipped locale files, by "lang/namespace". */
 export const trees = new Map(
   LANGUAGES.flatMap((lang) =>

@@ -100,8 +100,15 @@ describe("agency rating", () => {
 });
 
 describe("catalogue", () => {
-  it("holds the four questionnaires", () => {
-    expect(defaultCatalogue.all().map((d) => d.id)).toEqual(["agency_rating", "cluster_profile", "registration", "score_card"]);
+  it("holds the six questionnaires", () => {
+    expect(defaultCatalogue.all().map((d) => d.id)).toEqual([
+      "agency_rating",
+      "br_declaration",
+      "br_declaration_confirmation",
+      "cluster_profile",
+      "registration",
+      "score_card",
+    ]);
     expect(defaultCatalogue.get("score_card", 1)).toBe(scoreCard);
     expect(defaultCatalogue.get("score_card", 2)).toBeUndefined();
   });

@@ -1,0 +1,3 @@
+import type { ResponseSetView } from "../../api/response-sets/view";
+
+export type ResponseSetRow = ResponseSetView;
