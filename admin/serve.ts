@@ -31,7 +31,6 @@ export interface ConsoleRouteOptions {
 export function consoleRoutes(options: ConsoleRouteOptions = {}): Hono {
   const root = options.distDir ?? CONSOLE_DIST;
   const base = options.basePath ?? "/admin";
-  const index = join(root, "index.html");
   const withinBase = (path: string) => (path.startsWith(base) ? path.slice(base.length) || "/" : path);
 
   return new Hono()
@@ -45,7 +44,7 @@ export function consoleRoutes(options: ConsoleRouteOptions = {}): Hono {
       c.header("Cache-Control", "no-cache");
       await next();
     })
-    .get("*", serveStatic({ root, path: index }));
+    .get("*", serveStatic({ root, path: "index.html" }));
 }
 
 function newestChange(path: string): number {

@@ -1,7 +1,11 @@
 import type { Resource } from "i18next";
 import en from "./en";
 import bn from "./bn";
+import gu from "./gu";
 import hi from "./hi";
+import kn from "./kn";
+import ml from "./ml";
+import pa from "./pa";
 import ur from "./ur";
 
 export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type LanguageCode } from "./languages";
@@ -10,6 +14,6 @@ export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type Lang
  * Every translation, imported statically so that the same bundle works on Node and on Workers
  * (which has no file system). One folder per language, one JSON file per namespace.
  */
-export const resources: Resource = { en, hi, bn, ur };
+export const resources: Resource = { en, hi, bn, gu, kn, ml, pa, ur };
 
 export const NAMESPACES = Object.keys(en);

@@ -4,7 +4,7 @@
  * that `wrangler d1 migrations apply` migrated. Nothing contacts Cloudflare.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Readable } from "node:stream";
 import { dirname, join } from "node:path";
@@ -32,11 +32,13 @@ export const ASSETS = {
 async function wrangler(args: string[]): Promise<void> {
   await promisify(execFile)(process.execPath, [WRANGLER, ...args, "--config", CONFIG], {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
 }
 
 export interface WorkerBuild {
+  /** Holds everything below, and the D1 states of the Workers started from this build. */
+  folder: string;
   /** The bundled script, as `wrangler deploy` would upload it. */
   script: string;
   assets: string;
@@ -57,13 +59,24 @@ export async function buildWorker(): Promise<WorkerBuild> {
     mkdirSync(dirname(join(assets, path)), { recursive: true });
     writeFileSync(join(assets, path), content);
   }
-  const build = { script: join(folder, "bundle/worker.js"), assets, migratedState: join(folder, "migrated"), emptyState: join(folder, "empty") };
+  const build = {
+    folder,
+    script: join(folder, "bundle/worker.js"),
+    assets,
+    migratedState: join(folder, "migrated"),
+    emptyState: join(folder, "empty"),
+  };
   mkdirSync(build.emptyState);
   await Promise.all([
     wrangler(["deploy", "--dry-run", "--outdir", join(folder, "bundle"), "--assets", assets]),
     wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", build.migratedState]),
   ]);
   return build;
+}
+
+/** Deletes a build and every D1 state started from it; its Workers must be closed first. */
+export function removeBuild(build: WorkerBuild): void {
+  rmSync(build.folder, { recursive: true, force: true });
 }
 
 export interface StartWorkerOptions {
@@ -76,8 +89,8 @@ export interface StartWorkerOptions {
 }
 
 /** A fresh copy of a build's migrated D1, for a Worker (or two, one after the other) to use. */
-export function freshState(build: WorkerBuild): string {
-  const state = mkdtempSync(join(tmpdir(), "samuh-d1-"));
+function freshState(build: WorkerBuild): string {
+  const state = mkdtempSync(join(build.folder, "d1-"));
   cpSync(build.migratedState, state, { recursive: true });
   return state;
 }

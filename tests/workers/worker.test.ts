@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFakeBotApi, type FakeBotApi } from "../helpers/fake-bot-api";
 import { textMessage, user } from "../helpers/telegram-updates";
-import { ASSETS, buildWorker, startWorker, type LocalWorker, type WorkerBuild } from "../helpers/worker";
+import { ASSETS, buildWorker, removeBuild, startWorker, type LocalWorker, type WorkerBuild } from "../helpers/worker";
 
 let build: WorkerBuild;
 let botApi: FakeBotApi;
@@ -10,7 +10,10 @@ beforeAll(async () => {
   [build, botApi] = await Promise.all([buildWorker(), startFakeBotApi()]);
 });
 
-afterAll(() => botApi?.close());
+afterAll(async () => {
+  await botApi?.close();
+  if (build) removeBuild(build);
+});
 
 describe("the Worker, configured as wrangler.toml deploys it", () => {
   let worker: LocalWorker;

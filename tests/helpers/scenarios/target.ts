@@ -6,7 +6,7 @@
 import type { Database } from "../../../db/database";
 import type { FakeBotApi } from "../fake-bot-api";
 import { startProduct } from "../product";
-import { buildWorker, startWorker } from "../worker";
+import { buildWorker, removeBuild, startWorker } from "../worker";
 
 /** One running product. */
 export interface Target {
@@ -57,7 +57,10 @@ export const workerTarget: TargetKind = {
         await worker.close();
         worker = await startWorker({ build, botApi, state: worker.state });
       },
-      close: () => worker.close(),
+      async close() {
+        await worker.close();
+        removeBuild(build);
+      },
     };
   },
 };

@@ -1,0 +1,71 @@
+import type { ClusterScore } from "../../../core/scoring";
+import { round2 } from "../../../core/scoring";
+import type { Cluster } from "../../../db/schema";
+import type { Translate } from "../../i18n";
+import { context, message, mrkdwnText, type SlackMessage } from "../blocks";
+import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
+import type { ChannelCommand } from "./link";
+
+/** How many of the issues to act on first the summary names. */
+const PRIORITIES_SHOWN = 3;
+
+const score = (value: number | null) => (value === null ? "–" : round2(value).toFixed(2));
+
+/** The console's page of a cluster; the console routes by hash. */
+export function consoleLink(publicUrl: string, clusterId: string): string {
+  return new URL(`/admin/#/clusters/${encodeURIComponent(clusterId)}/show`, publicUrl).toString();
+}
+
+/**
+ * The cluster's standing as the guide reads it: the consolidated score and its four criteria,
+ * the Table 1.4 classes, the map cell, the issues to act on first, and how many answers count.
+ */
+export function clusterSummary(t: Translate, cluster: Cluster, result: ClusterScore, minimum: number, publicUrl?: string): SlackMessage {
+  const component = (key: string) => t(`scoring:component.${key}`) as string;
+  const lines = [
+    mrkdwnText(t, "slack:summary.title", { cluster: cluster.name }),
+    mrkdwnText(t, "slack:summary.consolidated", { label: component("consolidated"), score: score(result.consolidated) }) +
+      (result.provisional ? `\n${mrkdwnText(t, "slack:summary.provisional", { note: t("scoring:provisional", { minimum }) as string })}` : ""),
+    [
+      `${component("awareness")}: *${score(result.awareness)}*`,
+      `${component("intensity")}: *${score(result.intensity)}*`,
+      `${component("engagement")}: *${score(result.engagement)}*`,
+      `${component("economic")}: *${score(result.economic)}*`,
+    ].join("   ·   "),
+  ];
+  const classes = result.classes
+    .filter((entry) => entry.label !== null && entry.class !== null)
+    .map((entry) => `*${entry.label}* ${t(`scoring:category.${entry.category}`)}: ${t(`scoring:class.${entry.class}`)}`);
+  lines.push(mrkdwnText(t, "slack:summary.classes", { classes: classes.length > 0 ? classes.join(", ") : "–" }));
+  const cell = result.mapCell;
+  lines.push(
+    cell.cell === null
+      ? mrkdwnText(t, "slack:summary.map_cell_none")
+      : cell.priorityRank === null
+        ? mrkdwnText(t, "slack:summary.map_cell", { cell: cell.cell })
+        : mrkdwnText(t, "slack:summary.map_cell_priority", { cell: cell.cell, rank: cell.priorityRank }),
+  );
+  const priorities = result.priorities
+    .slice(0, PRIORITIES_SHOWN)
+    .map((entry) => `${entry.rank}. ${t(`scoring:issue.${entry.issue}`)} (${score(entry.priority)})`);
+  if (priorities.length > 0) lines.push(mrkdwnText(t, "slack:summary.priorities", { issues: priorities.join("\n") }));
+  lines.push(mrkdwnText(t, "slack:summary.responses", { counted: result.counted, excluded: result.excluded }));
+  const footer = publicUrl ? [context(t("slack:summary.console", { url: consoleLink(publicUrl, cluster.id) }) as string)] : [];
+  return message(lines, footer);
+}
+
+/** `/samuh summary`: the linked cluster's summary, posted to the channel for everyone. */
+export async function postSummary(deps: SlackDeps, repos: SlackRepositories, command: ChannelCommand): Promise<void> {
+  const { channelId, userId } = command;
+  const cluster = await repos.clusters.bySlackChannel(channelId);
+  const t = deps.i18n.forLanguage(languageOf(cluster));
+  if (!cluster) {
+    await deps.client.chat.postEphemeral({ channel: channelId, user: userId, ...message([mrkdwnText(t, "slack:not_linked")]) });
+    return;
+  }
+  const [cached, scheme] = await Promise.all([repos.scores.getCached(cluster.id), repos.scoringSchemes.active()]);
+  const reply = cached
+    ? clusterSummary(t, cluster, cached.breakdown, scheme.minimumCountedRespondents, deps.publicUrl)
+    : message([mrkdwnText(t, "slack:summary.title", { cluster: cluster.name }), mrkdwnText(t, "slack:summary.no_score")]);
+  await deps.client.chat.postMessage({ channel: channelId, ...reply });
+}
