@@ -10,6 +10,7 @@ import { telegramMode, type Config } from "./config";
 import { createJourney } from "./conversation/journey";
 import { createI18n } from "./i18n";
 import type { Logger } from "./logger";
+import { createNotifier, telegramSender } from "./notify";
 import { createTelegramBot } from "./telegram/bot";
 
 export interface ServiceOptions {
@@ -56,6 +57,8 @@ export async function createServices(options: ServiceOptions) {
           ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
         });
 
+  const notifier = createNotifier({ db, i18n, logger, channels: telegramBot ? { telegram: telegramSender(telegramBot.api) } : {} });
+
   const app = createApp({
     db,
     logger,
@@ -64,7 +67,7 @@ export async function createServices(options: ServiceOptions) {
     ...(options.console?.pages ? { console: options.console.pages } : {}),
   });
 
-  return { app, journey, engine, i18n, rescore, telegram: telegramBot ? { bot: telegramBot, mode } : undefined };
+  return { app, journey, engine, i18n, rescore, notifier, telegram: telegramBot ? { bot: telegramBot, mode } : undefined };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

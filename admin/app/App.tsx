@@ -20,7 +20,6 @@ export function App() {
   if (!i18nProvider) return null;
   return (
     <Admin
-      basename="/admin"
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}

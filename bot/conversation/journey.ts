@@ -12,6 +12,7 @@ import type { Session as StoredSession } from "../../db/schema";
 import { DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, LANGUAGES } from "../../locales/languages";
 import type { Logger } from "../logger";
 import type { Action } from "./actions";
+import { createDeclarationFlow, type DeclarationTurn } from "./declaration";
 import { clusterPicker, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
 import { presentPrompts } from "./present";
 import { combineReplies, text, type Reply } from "./reply";
@@ -75,6 +76,7 @@ export function createJourney(deps: JourneyDeps): Journey {
   const respondents = respondentRepository(deps.db);
   const sessions = sessionRepository(deps.db);
   const deliveries = processedUpdateRepository(deps.db);
+  const declarations = createDeclarationFlow({ db: deps.db, engine: deps.engine, newId: deps.newId });
 
   async function handle(conversation: Conversation): Promise<JourneyResult> {
     const { source, key } = conversation.updateKey;
@@ -146,6 +148,8 @@ export function createJourney(deps: JourneyDeps): Journey {
               return this.resumeActive({ type: "skip" });
             case "status":
               return this.resumeActive({ type: "status" });
+            case "declare":
+              return declarations.declare(this.declarationTurn());
           }
           break;
         case "text": {
@@ -288,6 +292,7 @@ export function createJourney(deps: JourneyDeps): Journey {
 
     /** What a stored step sets off: the chosen language, the next questionnaire, a new score. */
     private async followUp(state: SessionState, step: Step): Promise<Reply[]> {
+      if (declarations.handles(state.questionnaire.id)) return declarations.followUp(this.declarationTurn(), state, step);
       const completed = step.events.some((event) => event.type === "completed");
       if (state.questionnaire.id === REGISTRATION) {
         const language = step.events.find((event) => event.type === "answer_set" && event.itemId === "language");
@@ -321,6 +326,17 @@ export function createJourney(deps: JourneyDeps): Journey {
         return cluster && score ? [completionSummary(cluster, score, scheme.minimumCountedRespondents)] : [];
       }
       return [];
+    }
+
+    /** This turn as the declaration flow sees it. */
+    private declarationTurn(): DeclarationTurn {
+      return {
+        respondent: this.respondent,
+        now: this.now,
+        open: (step, intro) => this.save(null, step, intro),
+        resume: (session, input, intro) => this.step(session, input, intro),
+        update: (patch) => this.update(patch),
+      };
     }
 
     private async update(patch: Parameters<typeof respondents.update>[1]) {

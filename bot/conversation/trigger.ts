@@ -17,7 +17,7 @@ export interface Actor {
   collectedBy?: string;
 }
 
-export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy";
+export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy" | "declare";
 
 /** What happened in the chat, after the channel has read its own update format. */
 export type Trigger =

@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 export function errorHandler(logger: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof HTTPException) {
+      if (error.res) return error.getResponse();
       return c.json({ error: error.message || "request refused" }, error.status);
     }
     logger.error({ err: error, method: c.req.method, path: c.req.path }, "request failed");

@@ -19,7 +19,7 @@ export interface TelegramBotOptions {
   logger: Logger;
 }
 
-const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy"];
+const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy", "declare"];
 
 /**
  * The Telegram channel: reads updates into triggers for the journey and sends its replies back.

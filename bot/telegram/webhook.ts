@@ -31,10 +31,20 @@ export function telegramWebhookRoutes(bot: Bot, secret: string) {
     bodyLimit({
       maxSize: MAX_UPDATE_BYTES,
       onError: () => {
-        throw new HTTPException(413, { message: "update too large" });
+        // The rest of the upload is never read, so the connection cannot carry another request.
+        const res = new Response(JSON.stringify({ error: "update too large" }), {
+          status: 413,
+          headers: { "content-type": "application/json", connection: "close" },
+        });
+        throw new HTTPException(413, { res });
       },
     }),
     async (c) => {
+      // Telegram always sends JSON; anything else is not Telegram talking.
+      const contentType = c.req.header("content-type") ?? "";
+      if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+        throw new HTTPException(415, { message: "updates are application/json" });
+      }
       let body: unknown;
       try {
         body = await c.req.json();

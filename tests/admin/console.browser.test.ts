@@ -155,7 +155,7 @@ describe("the console in a browser", () => {
   it("shows viewers the scores without moderation buttons, and switches to Hindi", { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, "viewer@example.org");
-    await page.goto(`${url}/admin/clusters/${clusterId}/show`);
+    await page.goto(`${url}/admin/#/clusters/${clusterId}/show`);
     await page.getByTestId("score-consolidated").waitFor();
     await page.getByRole("row").filter({ hasText: "Ramesh" }).waitFor();
     expect(await page.getByRole("button", { name: "Exclude" }).count()).toBe(0);
