@@ -12,6 +12,8 @@ export interface AppParts {
   logger: Logger;
   /** Present when Telegram runs by webhook. */
   telegram?: { bot: Bot; secret: string };
+  /** Present when Slack is configured: its events, slash commands and interactions. */
+  slack?: HonoApp;
   /** The console's REST API, mounted at /api. */
   api?: HonoApp;
   /** The console's static files, mounted at /admin. */
@@ -32,6 +34,7 @@ export function createApp(parts: AppParts): Hono {
     return c.json({ status: "ok" });
   });
   if (parts.telegram) app.route("/telegram/webhook", telegramWebhookRoutes(parts.telegram.bot, parts.telegram.secret));
+  if (parts.slack) app.route("/slack/events", parts.slack);
   if (parts.api) app.route("/api", parts.api);
   if (parts.console) app.route("/admin", parts.console);
   return app;

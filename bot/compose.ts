@@ -11,6 +11,7 @@ import { createJourney } from "./conversation/journey";
 import { createI18n } from "./i18n";
 import type { Logger } from "./logger";
 import { createNotifier, telegramSender } from "./notify";
+import { createSlack } from "./slack";
 import { createTelegramBot } from "./telegram/bot";
 
 export interface ServiceOptions {
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   newId?: () => string;
   telegramBotInfo?: UserFromGetMe;
+  /** Slack's Web API base URL instead of https://slack.com/api/; tests point it at a local stand-in. */
+  slackApiUrl?: string;
   /** The console's API and static pages, mounted at /api and /admin. */
   console?: { api?: Hono; pages?: Hono };
 }
@@ -42,7 +45,23 @@ export async function createServices(options: ServiceOptions) {
     return { score, scheme };
   };
 
-  const journey = createJourney({ db, engine, clock, newId, logger, rescore });
+  // Slack runs when both its signing secret and its bot token are set.
+  const slack =
+    config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN
+      ? createSlack({
+          signingSecret: config.SLACK_SIGNING_SECRET,
+          token: config.SLACK_BOT_TOKEN,
+          db,
+          i18n,
+          logger,
+          clock,
+          ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+          ...(options.slackApiUrl ? { apiUrl: options.slackApiUrl } : {}),
+        })
+      : undefined;
+
+  const journey = createJourney({ db, engine, clock, newId, logger, rescore, ...(slack ? { onCompleted: slack.reportCompletion } : {}) });
+  const slackApp = slack?.start(journey);
 
   const mode = telegramMode(config);
   const telegramBot =
@@ -63,11 +82,12 @@ export async function createServices(options: ServiceOptions) {
     db,
     logger,
     ...(telegramBot && mode.kind === "webhook" ? { telegram: { bot: telegramBot, secret: mode.secret } } : {}),
+    ...(slackApp ? { slack: slackApp.routes } : {}),
     ...(options.console?.api ? { api: options.console.api } : {}),
     ...(options.console?.pages ? { console: options.console.pages } : {}),
   });
 
-  return { app, journey, engine, i18n, rescore, notifier, telegram: telegramBot ? { bot: telegramBot, mode } : undefined };
+  return { app, journey, engine, i18n, rescore, notifier, telegram: telegramBot ? { bot: telegramBot, mode } : undefined, slack: slackApp };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

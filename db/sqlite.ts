@@ -31,7 +31,32 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, sqlite, close: () => sqlite.close() };
+}
+
+/** Distinct statements kept compiled; the product issues a few dozen shapes of query. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle compiles every query anew, and compiling is the largest single cost of a webhook update on
+ * SQLite. The same SQL text always compiles to the same statement, so each one is kept and reused.
+ * A reused statement may have been left in raw (array) mode by drizzle, so the mode is reset first.
+ */
+function reusePreparedStatements(sqlite: BetterSqlite3.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }

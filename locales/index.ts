@@ -5,8 +5,10 @@ import gu from "./gu";
 import hi from "./hi";
 import kn from "./kn";
 import ml from "./ml";
+import mr from "./mr";
 import or from "./or";
 import pa from "./pa";
+import ta from "./ta";
 import te from "./te";
 import ur from "./ur";
 
@@ -16,6 +18,6 @@ export { LANGUAGES, DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, type Lang
  * Every translation, imported statically so that the same bundle works on Node and on Workers
  * (which has no file system). One folder per language, one JSON file per namespace.
  */
-export const resources: Resource = { en, hi, bn, gu, kn, ml, or, pa, te, ur };
+export const resources: Resource = { en, hi, bn, gu, kn, ml, mr, or, pa, ta, te, ur };
 
 export const NAMESPACES = Object.keys(en);

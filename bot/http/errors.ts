@@ -1,3 +1,4 @@
+import { BotError } from "grammy";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "../logger";
@@ -12,7 +13,9 @@ export function errorHandler(logger: Logger) {
       if (error.res) return error.getResponse();
       return c.json({ error: error.message || "request refused" }, error.status);
     }
-    logger.error({ err: error, method: c.req.method, path: c.req.path }, "request failed");
+    // A BotError holds grammY's context, and with it the bot token: log only what went wrong.
+    const logged = error instanceof BotError ? { err: error.error, update: error.ctx.update.update_id } : { err: error };
+    logger.error({ ...logged, method: c.req.method, path: c.req.path }, "request failed");
     return c.json({ error: "internal error" }, 500);
   };
 }

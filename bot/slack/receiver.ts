@@ -104,7 +104,9 @@ export class HonoReceiver implements Receiver {
       bodyLimit({
         maxSize: MAX_REQUEST_BYTES,
         onError: () => {
-          throw new HTTPException(413, { message: "request too large" });
+          // The rest of the upload is never read, so the connection cannot carry another request.
+          const res = Response.json({ error: "request too large" }, { status: 413, headers: { connection: "close" } });
+          throw new HTTPException(413, { res });
         },
       }),
       async (c) => {
@@ -140,6 +142,7 @@ export class HonoReceiver implements Receiver {
     let acknowledged = false;
     let respond!: (response: Response) => void;
     const response = new Promise<Response>((resolve) => (respond = resolve));
+    const retryNum = retryNumber(c.req.header("x-slack-retry-num"));
     const event: ReceiverEvent = {
       body: payload,
       ack: async (answer?: unknown) => {
@@ -147,22 +150,20 @@ export class HonoReceiver implements Receiver {
         acknowledged = true;
         respond(ackResponse(answer));
       },
-      ...(retryNumber(c.req.header("x-slack-retry-num")) === undefined
-        ? {}
-        : { retryNum: retryNumber(c.req.header("x-slack-retry-num")), retryReason: c.req.header("x-slack-retry-reason") ?? "" }),
+      ...(retryNum === undefined ? {} : { retryNum, retryReason: c.req.header("x-slack-retry-reason") ?? "" }),
     };
     const work: Promise<void> = app
       .processEvent(event)
-      .catch((error: unknown) => {
-        this.options.logger.error({ err: error, type: payload.type }, "Slack request failed");
-        // Unacknowledged: a 500 tells Slack it failed. Acknowledged: the person already got their answer.
-        if (!acknowledged) respond(Response.json({ error: "internal error" }, { status: 500 }));
-      })
-      .finally(() => {
-        // No listener took it (an unknown command or button): Slack still needs its 200.
-        if (!acknowledged) respond(new Response(null, { status: 200 }));
-        this.#inFlight.delete(work);
-      });
+      .then(
+        // No listener acknowledged it (an unknown command or button): Slack still needs its 200.
+        () => respond(new Response(null, { status: 200 })),
+        (error: unknown) => {
+          this.options.logger.error({ err: error, type: payload.type }, "Slack request failed");
+          // Unacknowledged, a 500 tells Slack it failed; acknowledged, the person already has an answer.
+          respond(Response.json({ error: "internal error" }, { status: 500 }));
+        },
+      )
+      .finally(() => this.#inFlight.delete(work));
     this.#inFlight.add(work);
     keepAlive(c, work);
     return response;

@@ -51,6 +51,17 @@ export function respondentRepository(db: Database) {
       const { channel, externalId, now, newId } = input;
       const chatId = input.chatId ?? null;
       const username = input.username ?? null;
+      // Every update of a known person passes here: read first, and write only what changed.
+      const known = await byIdentity(channel, externalId);
+      if (known) {
+        const stale = known.identity.chatId !== chatId || known.identity.username !== username;
+        if (!stale || known.respondent.forgottenAt !== null) return { ...known, created: false };
+        await db
+          .update(channelIdentities)
+          .set({ chatId, username })
+          .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId)));
+        return { respondent: known.respondent, identity: { ...known.identity, chatId, username }, created: false };
+      }
       const identityOfNew = db
         .select({ one: sql`1` })
         .from(channelIdentities)

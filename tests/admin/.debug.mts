@@ -11,12 +11,12 @@ await new Promise((r) => server.once("listening", r));
 const url = `http://127.0.0.1:${(server.address() as any).port}`;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage();
-page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 500)));
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
 page.on("pageerror", (e) => console.log("pageerror:", e.message.slice(0, 800)));
 await page.goto(`${url}/admin/`);
-await page.waitForTimeout(4000);
+const t0 = Date.now(); await page.waitForURL(/#\/login/); console.log("login after ms", Date.now() - t0); await page.waitForTimeout(1500); console.log(await page.locator("body").innerText());
 console.log(page.url());
-console.log((await page.content()).slice(0, 1500));
+
 await page.screenshot({ path: "/tmp/debug.png" });
 await browser.close();
 server.close();

@@ -98,8 +98,8 @@ async function shoot(page: Page, name: string): Promise<string> {
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${url}/admin/`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Business responsibility in MSME clusters" }).waitFor();
 }
@@ -108,8 +108,8 @@ describe("the console in a browser", () => {
   it("refuses a wrong password, then signs in and points a newcomer at the least engaged cluster", { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${url}/admin/`);
-    await page.getByLabel("E-mail address").fill("moderator@example.org");
-    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("textbox", { name: "E-mail address" }).fill("moderator@example.org");
+    await page.locator('input[name="password"]').fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByText("Wrong e-mail address or password.").count()).toBeGreaterThan(0);
 

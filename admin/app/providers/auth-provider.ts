@@ -46,8 +46,17 @@ export function createAuthProvider(): AuthProvider {
       const { id, name, email } = await me();
       return { id, fullName: name, email };
     },
+    /**
+     * Null while signed out rather than an error: react-admin retries failed permission queries with
+     * back-off, which would hold the sign-in page back for seconds.
+     */
     async getPermissions() {
-      return (await me()).role;
+      try {
+        return (await me()).role;
+      } catch (error) {
+        if ((error as { status?: number }).status === 401) return null;
+        throw error;
+      }
     },
   };
 }
