@@ -118,11 +118,17 @@ export function createJourney(deps: JourneyDeps): Journey {
       private readonly updateKey: Conversation["updateKey"],
     ) {}
 
+    /**
+     * The person's own choice first. Before they choose: a phone set to an Indian language says more
+     * about its owner than the cluster's default does, but English is the factory setting of most
+     * phones here, so it yields to the cluster's default.
+     */
     async resolveLanguage(): Promise<string> {
       if (isLanguageCode(this.respondent.locale)) return (this.language = this.respondent.locale);
+      const hinted = languageFromTag(this.actor.languageHint);
+      if (hinted && hinted !== DEFAULT_LANGUAGE) return (this.language = hinted);
       const cluster = this.respondent.clusterId ? await clusters.get(this.respondent.clusterId) : null;
-      if (isLanguageCode(cluster?.defaultLocale)) return (this.language = cluster.defaultLocale);
-      return (this.language = languageFromTag(this.actor.languageHint) ?? DEFAULT_LANGUAGE);
+      return (this.language = isLanguageCode(cluster?.defaultLocale) ? cluster.defaultLocale : DEFAULT_LANGUAGE);
     }
 
     async run(trigger: Trigger, firstContact: boolean): Promise<Reply[] | "conflict" | "duplicate"> {

@@ -10,6 +10,7 @@ import { openSqlite } from "../../db/sqlite";
 import { TEST_BOT, type FakeBotApi } from "./fake-bot-api";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
+export const SLACK_SIGNING_SECRET = "test-slack-signing-secret";
 
 export function temporaryDatabasePath(): string {
   return join(mkdtempSync(join(tmpdir(), "samuh-")), "samuh.sqlite");
@@ -19,7 +20,13 @@ export function temporaryDatabasePath(): string {
  * The product as `npm start` runs it — hono on @hono/node-server, a SQLite file, Telegram by webhook —
  * on a free port of 127.0.0.1, with the Bot API pointed at a local stand-in.
  */
-export async function startProduct(options: { botApi: FakeBotApi; databasePath?: string; clock?: () => Date }) {
+export async function startProduct(options: {
+  botApi: FakeBotApi;
+  databasePath?: string;
+  clock?: () => Date;
+  /** Turns Slack on, signed with SLACK_SIGNING_SECRET and talking to this stand-in of its Web API. */
+  slackApi?: { url: string };
+}) {
   const databasePath = options.databasePath ?? temporaryDatabasePath();
   const config = loadConfig({
     DATABASE_URL: databasePath,
@@ -28,6 +35,7 @@ export async function startProduct(options: { botApi: FakeBotApi; databasePath?:
     PUBLIC_URL: "https://samuh.example.org",
     TELEGRAM_API_ROOT: options.botApi.url,
     LOG_LEVEL: "silent",
+    ...(options.slackApi ? { SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-test-token" } : {}),
   });
   const storage = openSqlite(databasePath);
   const services = await createServices({
@@ -36,6 +44,7 @@ export async function startProduct(options: { botApi: FakeBotApi; databasePath?:
     logger: createLogger("silent"),
     telegramBotInfo: TEST_BOT,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.slackApi ? { slackApiUrl: options.slackApi.url } : {}),
   });
   const server = serve({ fetch: services.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -61,6 +70,8 @@ export async function startProduct(options: { botApi: FakeBotApi; databasePath?:
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Slack's work goes on after its acknowledgement; the database must outlive it.
+      await services.slack?.receiver.drain();
       storage.close();
     },
   };
