@@ -65,10 +65,20 @@ export async function ensureConsoleBuilt(options: { distDir?: string } = {}): Pr
   const built = statSync(index, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built > 0 && built >= Math.max(...SOURCES.map(newestChange))) return false;
   const [{ build }, { consoleViteConfig }] = await Promise.all([import("vite"), import("./vite.config")]);
-  await build({
-    ...consoleViteConfig,
-    configFile: false,
-    ...(options.distDir ? { build: { ...consoleViteConfig.build, outDir: options.distDir } } : {}),
-  });
+  // Vite and the React plugin emit development code whenever NODE_ENV says so (vitest sets "test");
+  // the console served to users must be the production bundle wherever the build is started from.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      ...consoleViteConfig,
+      configFile: false,
+      mode: "production",
+      ...(options.distDir ? { build: { ...consoleViteConfig.build, outDir: options.distDir } } : {}),
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }

@@ -11,9 +11,6 @@ export const consoleViteConfig = defineConfig({
   root: fileURLToPath(new URL("./app", import.meta.url)),
   base: "/admin/",
   plugins: [react()],
-  // Built from inside tests too, where NODE_ENV is "test": the console is always a production bundle.
-  mode: "production",
-  define: { "process.env.NODE_ENV": JSON.stringify("production") },
   logLevel: "warn",
   build: {
     outDir: fileURLToPath(new URL("../dist/admin", import.meta.url)),

@@ -6,6 +6,9 @@ import type { Database } from "../db/database";
 import { recomputeClusterScore } from "../db/repositories/scores";
 import { scoringSchemeRepository } from "../db/repositories/scoring-schemes";
 import { createApp } from "./app";
+import { createCampaignDelivery } from "./campaigns/delivery";
+import { DEFAULT_REMINDERS } from "./campaigns/planning";
+import { telegramCampaignSender } from "./campaigns/telegram-sender";
 import { telegramMode, type Config } from "./config";
 import { createJourney } from "./conversation/journey";
 import { createI18n } from "./i18n";
@@ -76,6 +79,21 @@ export async function createServices(options: ServiceOptions) {
           ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
         });
 
+  // Node starts it (bot/node.ts); a Worker answers requests only and does not run a sender.
+  const campaignDelivery =
+    mode.kind === "off"
+      ? undefined
+      : createCampaignDelivery({
+          db,
+          i18n,
+          logger,
+          clock,
+          send: telegramCampaignSender(mode.token, mode.apiRoot),
+          ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+          chatRatePerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
+        });
+  const campaigns = { delivery: campaignDelivery, defaults: { quietHours: config.CAMPAIGN_QUIET_HOURS, ...DEFAULT_REMINDERS } };
+
   const notifier = createNotifier({ db, i18n, logger, channels: telegramBot ? { telegram: telegramSender(telegramBot.api) } : {} });
 
   const app = createApp({
@@ -87,7 +105,7 @@ export async function createServices(options: ServiceOptions) {
     ...(options.console?.pages ? { console: options.console.pages } : {}),
   });
 
-  return { app, journey, engine, i18n, rescore, notifier, telegram: telegramBot ? { bot: telegramBot, mode } : undefined, slack: slackApp };
+  return { app, journey, engine, i18n, rescore, notifier, campaigns, telegram: telegramBot ? { bot: telegramBot, mode } : undefined, slack: slackApp };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQuietHours } from "./campaigns/quiet-hours";
 
 const optionalText = z
   .string()
@@ -16,6 +17,18 @@ const configSchema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText,
     /** Where Telegram's Bot API lives; tests and benchmarks point it at a local stand-in. */
     TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+    /** Campaign messages a second overall and to one chat: Telegram's limits for a bot's broadcasts. */
+    TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+    TELEGRAM_CHAT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    /** When campaigns keep quiet in each cluster's local time, unless a campaign sets its own hours. */
+    CAMPAIGN_QUIET_HOURS: z
+      .string()
+      .default("21:00-08:00")
+      .transform((value, ctx) => {
+        const hours = parseQuietHours(value);
+        if (!hours) ctx.addIssue({ code: "custom", message: "must be two local times of day, e.g. 21:00-08:00 (equal times: no quiet hours)" });
+        return hours ?? { from: "00:00", until: "00:00" };
+      }),
     PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,

@@ -38,6 +38,8 @@ async function main() {
   } else {
     logger.info("Telegram is off: set TELEGRAM_BOT_TOKEN to turn it on");
   }
+  // Resumes any campaign where the last process left it; the queue lives in the database.
+  services.campaigns.delivery?.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,6 +47,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     if (telegram?.mode.kind === "polling") await telegram.bot.stop();
+    // Waits for the campaign messages on their way, so that none is left claimed but unrecorded.
+    await services.campaigns.delivery?.stop();
     server.close();
     storage.close();
     process.exit(0);

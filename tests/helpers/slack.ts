@@ -14,6 +14,8 @@ export interface SlackApiCall {
   method: string;
   /** The call's arguments; `blocks` parsed back from the JSON the client sends. */
   args: Record<string, unknown> & { blocks?: SlackBlock[] };
+  /** What the stand-in answered, e.g. the `ts` of a posted message. */
+  response: Record<string, unknown>;
 }
 
 /** The parts of Block Kit the tests read. */
@@ -48,13 +50,13 @@ export async function startFakeSlackApi() {
   const server = createServer(async (request, response) => {
     const method = /^\/api\/([\w.]+)$/.exec(request.url ?? "")?.[1] ?? "unknown";
     const args = await readArgs(request);
-    calls.push({ method, args });
-    let result: Record<string, unknown> = {};
-    if (method === "chat.postMessage") result = { channel: args.channel, ts: nextTs(), message: { text: args.text } };
-    if (method === "chat.postEphemeral") result = { message_ts: nextTs() };
-    if (method === "chat.update" || method === "chat.delete") result = { channel: args.channel, ts: args.ts };
+    let result: Record<string, unknown> = { ok: true };
+    if (method === "chat.postMessage") result = { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+    if (method === "chat.postEphemeral") result = { ok: true, message_ts: nextTs() };
+    if (method === "chat.update" || method === "chat.delete") result = { ok: true, channel: args.channel, ts: args.ts };
+    calls.push({ method, args, response: result });
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ ok: true, ...result }));
+    response.end(JSON.stringify(result));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,4 +1,5 @@
 import { CORE_RATING_KEYS } from "../../core/scoring";
+export { seededRandom } from "../../db/seed/random";
 import { WEBHOOK_SECRET } from "./product";
 import { callbackQuery, textMessage, type TestUser } from "./telegram-updates";
 
@@ -22,18 +23,6 @@ export function scoreCardWalk(person: TestUser, inviteCode: string, random: () =
     callbackQuery(person, "a|optional_issues|no"),
   ];
   return { person, ratings, updates };
-}
-
-/** A small deterministic generator, so a failing run can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

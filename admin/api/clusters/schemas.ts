@@ -27,6 +27,7 @@ export const clusterFilterSchema = z.strictObject({
 export type ClusterFilter = z.infer<typeof clusterFilterSchema>;
 
 export const CLUSTER_SORT_FIELDS = [
+  "id",
   "name",
   "state",
   "district",

@@ -19,7 +19,7 @@ const filterSchema = z.strictObject({
   disabled: booleanFilter,
 });
 
-const SORT_FIELDS = ["email", "name", "role", "createdAt"] as const;
+const SORT_FIELDS = ["id", "email", "name", "role", "createdAt"] as const;
 
 /** An edit; react-admin sends the whole record, so read-only fields are dropped. Empty password: unchanged. */
 const patchSchema = z.object({

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Box, Card, CardContent, Grid, Typography } from "@mui/material";
 import {
   EditButton,
+  Loading,
   Pagination,
   ReferenceManyField,
   Show,
@@ -19,7 +20,7 @@ import { InviteCard } from "./InviteCard";
 import { IssueChart } from "./IssueChart";
 import { IssueTable } from "./IssueTable";
 import { ScoreSummary } from "./ScoreSummary";
-import type { ClusterRecord } from "./types";
+import type { ClusterRecord, ClusterRow } from "./types";
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -33,9 +34,10 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
 }
 
 function ClusterPage() {
-  const record = useRecordContext<ClusterRecord>();
+  const record = useRecordContext<ClusterRecord | ClusterRow>();
   const translate = useTranslate();
-  if (!record) return null;
+  // react-admin first shows the row cached by the list; the breakdown arrives with the full record.
+  if (!record || !("grid" in record)) return <Loading />;
   const score = record.score;
   return (
     <Box sx={{ p: 2 }}>
