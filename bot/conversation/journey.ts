@@ -136,6 +136,8 @@ export function createJourney(deps: JourneyDeps): Journey {
       switch (trigger.type) {
         case "start":
           return this.start(trigger.payload, greeting);
+        case "resume":
+          return this.next(greeting);
         case "action":
           return this.act(trigger.action);
         case "command":
@@ -156,6 +158,8 @@ export function createJourney(deps: JourneyDeps): Journey {
               return this.resumeActive({ type: "status" });
             case "declare":
               return declarations.declare(this.declarationTurn());
+            case "stop":
+              return this.optOut();
           }
           break;
         case "text": {
@@ -174,6 +178,10 @@ export function createJourney(deps: JourneyDeps): Journey {
 
     private async start(payload: string | undefined, greeting: Reply["lines"]) {
       const intro = [...greeting];
+      if (this.respondent.optedOutAt) {
+        await this.update({ optedOutAt: null });
+        intro.push(text("bot:opted_in"));
+      }
       if (payload) {
         const cluster = await clusters.byInviteCode(payload);
         if (!cluster) {
@@ -221,6 +229,12 @@ export function createJourney(deps: JourneyDeps): Journey {
         case "skip":
           return this.resumeActive({ type: "skip", itemId: action.itemId });
       }
+    }
+
+    /** `/stop`: no more invitations or reminders. Answering, and everything else, go on as before. */
+    private async optOut() {
+      if (!this.respondent.optedOutAt) await this.update({ optedOutAt: this.now });
+      return [{ lines: [text("bot:opted_out")] }];
     }
 
     private async askToRestart() {

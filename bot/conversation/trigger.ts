@@ -17,11 +17,14 @@ export interface Actor {
   collectedBy?: string;
 }
 
-export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy" | "declare";
+/** `stop` opts out of campaign messages (invitations, reminders); `/start` opts back in. */
+export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy" | "declare" | "stop";
 
 /** What happened in the chat, after the channel has read its own update format. */
 export type Trigger =
   | { type: "start"; payload?: string }
+  /** A campaign's button: carry on from wherever the person stopped, or begin. */
+  | { type: "resume" }
   | { type: "text"; text: string }
   | { type: "action"; action: Action }
   | { type: "unknown_action" }

@@ -140,6 +140,8 @@ export class HonoReceiver implements Receiver {
     const app = this.#app;
     if (!app) throw new Error("the Slack receiver was not given to a Bolt app");
     let acknowledged = false;
+    // The HTTP response is whatever comes first: the acknowledgement, or the end of the work without
+    // one. Resolving it again later changes nothing.
     let respond!: (response: Response) => void;
     const response = new Promise<Response>((resolve) => (respond = resolve));
     const retryNum = retryNumber(c.req.header("x-slack-retry-num"));
@@ -155,11 +157,10 @@ export class HonoReceiver implements Receiver {
     const work: Promise<void> = app
       .processEvent(event)
       .then(
-        // No listener acknowledged it (an unknown command or button): Slack still needs its 200.
+        // When no listener acknowledged it (an unknown command or button), Slack still needs its 200.
         () => respond(new Response(null, { status: 200 })),
         (error: unknown) => {
           this.options.logger.error({ err: error, type: payload.type }, "Slack request failed");
-          // Unacknowledged, a 500 tells Slack it failed; acknowledged, the person already has an answer.
           respond(Response.json({ error: "internal error" }, { status: 500 }));
         },
       )

@@ -4,6 +4,7 @@ import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
+import { CAMPAIGN_CALLBACK, campaignPurposeOf } from "../campaigns/messages";
 import { decodeAction } from "../conversation/actions";
 import type { Journey } from "../conversation/journey";
 import type { Actor, Command, Trigger } from "../conversation/trigger";
@@ -19,7 +20,7 @@ export interface TelegramBotOptions {
   logger: Logger;
 }
 
-const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy", "declare"];
+const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy", "declare", "stop"];
 
 /**
  * The Telegram channel: reads updates into triggers for the journey and sends its replies back.
@@ -57,6 +58,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   for (const command of COMMANDS) {
     privateChats.command(command, (ctx) => respond(ctx, { type: "command", command }));
   }
+  // An invitation's or reminder's button: the score card goes on where it stopped, a declaration opens.
+  privateChats.callbackQuery(CAMPAIGN_CALLBACK, async (ctx) => {
+    const purpose = campaignPurposeOf(ctx.callbackQuery.data);
+    await respond(ctx, purpose === "declaration" ? { type: "command", command: "declare" } : { type: "resume" });
+    await ctx.answerCallbackQuery().catch((error: unknown) => options.logger.warn({ err: error }, "answerCallbackQuery failed"));
+  });
   privateChats.on("callback_query:data", async (ctx) => {
     const action = decodeAction(ctx.callbackQuery.data);
     await respond(ctx, action ? { type: "action", action } : { type: "unknown_action" });

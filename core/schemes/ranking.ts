@@ -20,8 +20,8 @@ export interface ClusterContext {
 }
 
 /**
- * Score weights. Full-text relevance is scaled to 0–1 (1 = the best text match of the query), so a
- * weight of 1 is worth as much as being the best text match.
+ * Score weights. Full-text relevance is scaled to 0–1 (see `RELEVANCE_HALF`), so a weight of 1 is
+ * worth as much as a perfect text match.
  */
 export const WEIGHTS = {
   concept: 1,
@@ -29,6 +29,12 @@ export const WEIGHTS = {
   womenWorkforce: 0.5,
   unknownStatus: -0.25,
 } as const;
+
+/**
+ * The bm25 score (sign turned positive) that counts as half a perfect text match: relevance is
+ * bm25 / (bm25 + RELEVANCE_HALF). In the catalogue a query's best matches score about 4 to 6.
+ */
+export const RELEVANCE_HALF = 4;
 
 /** From this share of women in the workforce on, schemes for women are boosted. */
 export const WOMEN_MAJORITY = 0.5;

@@ -2,8 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ConceptId } from "../../core/schemes/concepts";
 import { analyseQuery } from "../../core/schemes/query";
 import type { ActivitySuggestion, Boost, ClusterContext, Reason } from "../../core/schemes/ranking";
-import { boostApplies, rankingBoosts, statusReason, suggestActivities, textReasons, WEIGHTS } from "../../core/schemes/ranking";
-import { tagKeysOf, tagNeedle, type TagKey } from "../../core/schemes/tags";
+import { boostApplies, rankingBoosts, RELEVANCE_HALF, statusReason, suggestActivities, textReasons, WEIGHTS } from "../../core/schemes/ranking";
+import { maskOf, tagBit, tagKeysOf } from "../../core/schemes/tags";
 import type { Area, Group, SchemeStatus, Topic } from "../../core/schemes/types";
 import type { CategoryId, Issue } from "../../core/scoring/issues";
 import type { Database } from "../database";
@@ -52,16 +52,13 @@ const COLUMN_WEIGHTS = sql.raw("4.0, 1.0, 2.0, 2.0");
 /** Closed and merged schemes come after all others, whatever their score, and point to their successor. */
 const TIER = sql.raw(`CASE WHEN s.status IN ('closed', 'merged') THEN 1 ELSE 0 END`);
 
-/** Tag needles are inlined, not bound: they come from our vocabulary, and D1 caps bound parameters at 100. */
-function tagTest(tag: TagKey): SQL {
-  const needle = tagNeedle(tag);
-  if (!/^ [a-z_]+:[a-z_]+ $/.test(needle)) throw new Error(`not a tag: ${tag}`);
-  return sql.raw(`instr(s.tag_keys, '${needle}') > 0`);
-}
-
+/**
+ * Whether row `s` has every tag of one of the boost's alternatives. Masks are inlined as integer
+ * literals, not bound: they come from our vocabulary, and D1 caps bound parameters at 100.
+ */
 function boostTest(boost: Boost): SQL {
-  const alternatives = boost.match.map((tags) => sql`(${sql.join(tags.map(tagTest), sql` AND `)})`);
-  return sql`(${sql.join(alternatives, sql` OR `)})`;
+  const masks = boost.match.map((tags) => maskOf(tags));
+  return sql.raw(`(${masks.map((mask) => `(s.tag_mask & ${mask}) = ${mask}`).join(" OR ")})`);
 }
 
 /** The sum of the boosts that apply to row `s`, plus the penalty for an unknown status. */
@@ -73,8 +70,8 @@ function boostScore(boosts: readonly Boost[]): SQL {
 
 function filterConditions(filters: SchemeSearchFilters = {}): SQL {
   const conditions: SQL[] = [sql`s.retired_at IS NULL`];
-  if (filters.issue !== undefined) conditions.push(sql`instr(s.tag_keys, ${tagNeedle(`issue:${filters.issue}`)}) > 0`);
-  if (filters.group !== undefined) conditions.push(sql`instr(s.tag_keys, ${tagNeedle(`group:${filters.group}`)}) > 0`);
+  if (filters.issue !== undefined) conditions.push(sql`(s.tag_mask & ${tagBit(`issue:${filters.issue}`)}) <> 0`);
+  if (filters.group !== undefined) conditions.push(sql`(s.tag_mask & ${tagBit(`group:${filters.group}`)}) <> 0`);
   if (filters.ministry !== undefined) conditions.push(sql`s.ministry = ${filters.ministry}`);
   if (filters.status !== undefined) conditions.push(sql`s.status = ${filters.status}`);
   return sql.join(conditions, sql` AND `);
@@ -156,8 +153,10 @@ function page(limit: number, offset: number): { limit: number; offset: number } 
 }
 
 /**
- * Ranks by full-text relevance scaled to 0–1 (bm25 over name, ministry, objective and tags, divided
- * by the best bm25 of the query) plus the boosts; without text, by the boosts alone.
+ * Ranks by full-text relevance plus the boosts; without text, by the boosts alone. Relevance is
+ * bm25 (over name, ministry, objective and tags) mapped onto 0–1 as r / (r + RELEVANCE_HALF), which
+ * needs no second pass over the matches. The total comes from a window over the same single pass:
+ * running the MATCH again to count would cost nearly as much as the search.
  */
 async function rankedPage(
   db: Database,
@@ -167,19 +166,19 @@ async function rankedPage(
   limit: number,
   offset: number,
 ): Promise<HitRow[]> {
-  const matched = match
-    ? sql`SELECT seq, name, tier, COALESCE(relevance / NULLIF(MIN(relevance) OVER (), 0), 0) + boost AS score, COUNT(*) OVER () AS total
-          FROM (SELECT s.seq, s.name, ${TIER} AS tier, bm25(schemes_fts, ${COLUMN_WEIGHTS}) AS relevance, ${boostScore(boosts)} AS boost
+  const candidates = match
+    ? sql`SELECT seq, tier, relevance / (relevance + ${sql.raw(String(RELEVANCE_HALF))}) + boost AS score
+          FROM (SELECT s.seq, ${TIER} AS tier, -bm25(schemes_fts, ${COLUMN_WEIGHTS}) AS relevance, ${boostScore(boosts)} AS boost
                 FROM schemes_fts JOIN schemes s ON s.seq = schemes_fts.rowid
                 WHERE schemes_fts MATCH ${match} AND ${where})`
-    : sql`SELECT s.seq, s.name, ${TIER} AS tier, ${boostScore(boosts)} AS score, COUNT(*) OVER () AS total
-          FROM schemes s WHERE ${where}`;
+    : sql`SELECT s.seq, ${TIER} AS tier, ${boostScore(boosts)} AS score FROM schemes s WHERE ${where}`;
   return db.all<HitRow>(sql`
     SELECT ${HIT_COLUMNS}, ranked.score, ranked.total
-    FROM (SELECT * FROM (${matched}) ORDER BY tier, score DESC, name, seq LIMIT ${limit} OFFSET ${offset}) ranked
+    FROM (SELECT seq, tier, score, COUNT(*) OVER () AS total FROM (${candidates})
+          ORDER BY tier, score DESC, seq LIMIT ${limit} OFFSET ${offset}) ranked
     JOIN schemes s ON s.seq = ranked.seq
     LEFT JOIN schemes successor ON successor.id = s.successor_id
-    ORDER BY ranked.tier, ranked.score DESC, ranked.name, ranked.seq`);
+    ORDER BY ranked.tier, ranked.score DESC, ranked.seq`);
 }
 
 /** How many rows a ranked query would have; needed only when the page lies past the end. */

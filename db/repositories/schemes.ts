@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { schemeSchema } from "../../core/schemes/schema";
-import { tagKeyText, tagNeedle, tagSearchText } from "../../core/schemes/tags";
+import { tagBit, tagMask, tagSearchText, type TagKey } from "../../core/schemes/tags";
 import type { Group, Scheme, SchemeSource, SchemeStatus } from "../../core/schemes/types";
 import type { Issue } from "../../core/scoring/issues";
 import { constraintFailure, type Database } from "../database";
@@ -41,13 +41,13 @@ const MAX_SUCCESSOR_CHAIN = 32;
 
 /** The stored row without the derived search columns. */
 export function schemeRecord(row: SchemeRow): SchemeRecord {
-  const { seq: _seq, tagKeys: _tagKeys, searchTags: _searchTags, ...record } = row;
+  const { seq: _seq, tagMask: _tagMask, searchTags: _searchTags, ...record } = row;
   return record;
 }
 
 /** The columns written for a scheme, derived search columns included. */
 export function schemeColumns(scheme: Scheme) {
-  return { ...scheme, tagKeys: tagKeyText(scheme), searchTags: tagSearchText(scheme) };
+  return { ...scheme, tagMask: tagMask(scheme), searchTags: tagSearchText(scheme) };
 }
 
 const sortable = {
@@ -60,8 +60,8 @@ const sortable = {
   updatedAt: schemes.updatedAt,
 };
 
-function hasTag(tag: Parameters<typeof tagNeedle>[0]): SQL {
-  return sql`instr(${schemes.tagKeys}, ${tagNeedle(tag)}) > 0`;
+function hasTag(tag: TagKey): SQL {
+  return sql`(${schemes.tagMask} & ${tagBit(tag)}) <> 0`;
 }
 
 /** The schemes catalogue as the console manages it: list, read, create, change, retire. */

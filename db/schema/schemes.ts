@@ -4,10 +4,10 @@ import type { Area, Group, Topic } from "../../core/schemes/types";
 import { AREAS, SOURCES, STATUSES } from "../../core/schemes/types";
 
 /**
- * The schemes catalogue (SPEC §8). Besides the JSON tag columns it stores two strings derived from
- * them by `core/schemes/tags.ts` on every write: `tag_keys`, which SQL tests tags in, and
- * `search_tags`, which triggers copy into the full-text index `schemes_fts` (created, with those
- * triggers and the seed rows, by the custom migration `schemes_search`).
+ * The schemes catalogue (SPEC §8). Besides the JSON tag columns it stores two values derived from
+ * them by `core/schemes/tags.ts` on every write: `tag_mask`, the tags as bits for ranking and
+ * filtering, and `search_tags`, words that triggers copy into the full-text index `schemes_fts`
+ * (created, with those triggers and the seed rows, by the custom migration `schemes_search`).
  */
 export const schemes = sqliteTable(
   "schemes",
@@ -24,7 +24,7 @@ export const schemes = sqliteTable(
     topics: text("topics", { mode: "json" }).$type<Topic[]>().notNull().default([]),
     groups: text("groups", { mode: "json" }).$type<Group[]>().notNull().default([]),
     areas: text("areas", { mode: "json" }).$type<Area[]>().notNull().default([]),
-    tagKeys: text("tag_keys").notNull(),
+    tagMask: integer("tag_mask").notNull().default(0),
     searchTags: text("search_tags").notNull(),
     status: text("status", { enum: STATUSES }).notNull(),
     successorId: text("successor_id").references((): AnySQLiteColumn => schemes.id),
@@ -35,7 +35,13 @@ export const schemes = sqliteTable(
     /** Set when an admin withdraws an entry: kept for history and successors, left out of searches. */
     retiredAt: text("retired_at"),
   },
-  (t) => [index("schemes_ministry_idx").on(t.ministry), index("schemes_successor_idx").on(t.successorId)],
+  (t) => [
+    index("schemes_ministry_idx").on(t.ministry),
+    index("schemes_successor_idx").on(t.successorId),
+    // Covers what ranking reads for every full-text match, so those lookups stay in a small index
+    // instead of paging through whole rows with their long objectives.
+    index("schemes_rank_idx").on(t.seq, t.tagMask, t.status, t.retiredAt),
+  ],
 );
 
 /** The BR activities of the guide's Annex IV; `position` keeps the guide's order. */

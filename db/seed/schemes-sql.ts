@@ -1,36 +1,21 @@
 /**
- * Writes the `schemes_search` migration: the full-text index over the schemes catalogue, the triggers
- * that keep it in step with the `schemes` table, and the built-in catalogue as INSERT statements.
- * Seeding by migration puts the same rows on SQLite and on D1 (`wrangler d1 migrations apply`).
+ * Writes the built-in catalogue (core/schemes/catalogue) as SQL for a custom migration, so that the
+ * same rows land on SQLite and on D1 (`wrangler d1 migrations apply`). To ship a catalogue revision:
  *
- *   npx tsx db/seed/schemes-sql.ts db/migrations/0003_schemes_search.sql
+ *   npx drizzle-kit generate --config db/drizzle.config.ts --custom --name schemes_catalogue
+ *   npx tsx db/seed/schemes-sql.ts db/migrations/<that file>.sql
+ *
+ * Rows are upserted by id: built-in entries take the catalogue's content, entries an admin added
+ * (source `custom`) are left alone. Migrations, once written, are frozen: `0003_schemes_search` was
+ * written by this script's first version, together with the full-text index and its triggers.
  */
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ACTIVITIES, SCHEMES } from "../../core/schemes/catalogue";
-import { tagKeyText, tagSearchText } from "../../core/schemes/tags";
+import { tagMask, tagSearchText } from "../../core/schemes/tags";
 import type { Scheme } from "../../core/schemes/types";
 
 const BREAKPOINT = "\n--> statement-breakpoint\n";
-
-/**
- * The index and its triggers. Porter stemming lets "weavers" find "weaver"; unicode61 keeps Indian
- * scripts' vowel signs inside words. bm25 weighs the columns in this order: name, ministry,
- * objective, tags (see db/repositories/schemes-search.ts).
- */
-export const SEARCH_INDEX_STATEMENTS = [
-  `CREATE VIRTUAL TABLE \`schemes_fts\` USING fts5(name, ministry, objective, tags, tokenize = 'porter unicode61 remove_diacritics 2');`,
-  `CREATE TRIGGER \`schemes_fts_after_insert\` AFTER INSERT ON \`schemes\` BEGIN
-	INSERT INTO schemes_fts (rowid, name, ministry, objective, tags) VALUES (new.seq, new.name, new.ministry, new.objective, new.search_tags);
-END;`,
-  `CREATE TRIGGER \`schemes_fts_after_update\` AFTER UPDATE OF seq, name, ministry, objective, search_tags ON \`schemes\` BEGIN
-	DELETE FROM schemes_fts WHERE rowid = old.seq;
-	INSERT INTO schemes_fts (rowid, name, ministry, objective, tags) VALUES (new.seq, new.name, new.ministry, new.objective, new.search_tags);
-END;`,
-  `CREATE TRIGGER \`schemes_fts_after_delete\` AFTER DELETE ON \`schemes\` BEGIN
-	DELETE FROM schemes_fts WHERE rowid = old.seq;
-END;`,
-];
 
 function literal(value: string | number | null): string {
   if (value === null) return "NULL";
@@ -54,41 +39,78 @@ function successorsFirst(schemes: readonly Scheme[]): Scheme[] {
   return ordered;
 }
 
-/** One INSERT per built-in scheme and activity, stamped with `at` as their creation time. */
-export function catalogueStatements(at: string): string[] {
-  const schemeRows = successorsFirst(SCHEMES).map((scheme) => {
-    const values = [
-      scheme.id,
-      scheme.name,
-      scheme.ministry,
-      scheme.objective,
-      JSON.stringify(scheme.links),
-      JSON.stringify(scheme.categories),
-      JSON.stringify(scheme.issues),
-      JSON.stringify(scheme.topics),
-      JSON.stringify(scheme.groups),
-      JSON.stringify(scheme.areas),
-      tagKeyText(scheme),
-      tagSearchText(scheme),
-      scheme.status,
-      scheme.successorId,
-      scheme.statusNote,
-      scheme.source,
-      at,
-      at,
-    ];
-    return `INSERT INTO \`schemes\` (\`id\`, \`name\`, \`ministry\`, \`objective\`, \`links\`, \`categories\`, \`issues\`, \`topics\`, \`groups\`, \`areas\`, \`tag_keys\`, \`search_tags\`, \`status\`, \`successor_id\`, \`status_note\`, \`source\`, \`created_at\`, \`updated_at\`) VALUES (${values.map(literal).join(", ")});`;
-  });
-  const activityRows = ACTIVITIES.map((activity, position) => {
-    const values = [activity.id, position, activity.area, activity.description, JSON.stringify(activity.issues), JSON.stringify(activity.groups)];
-    return `INSERT INTO \`br_activities\` (\`id\`, \`position\`, \`area\`, \`description\`, \`issues\`, \`groups\`) VALUES (${values.map(literal).join(", ")});`;
-  });
-  return [...schemeRows, ...activityRows];
+/** `INSERT … ON CONFLICT DO UPDATE` for `columns`, updating all but the key and `keep`. */
+function upsert(table: string, columns: readonly string[], values: readonly (string | number | null)[], keep: readonly string[], where = ""): string {
+  const names = columns.map((column) => `\`${column}\``).join(", ");
+  const updates = columns
+    .filter((column) => column !== "id" && !keep.includes(column))
+    .map((column) => `\`${column}\` = excluded.\`${column}\``)
+    .join(", ");
+  return `INSERT INTO \`${table}\` (${names}) VALUES (${values.map(literal).join(", ")}) ON CONFLICT (\`id\`) DO UPDATE SET ${updates}${where};`;
 }
 
-/** The whole migration: index and triggers first, so the triggers index the seed rows. */
-export function schemesSearchMigration(at: string): string {
-  return `${[...SEARCH_INDEX_STATEMENTS, ...catalogueStatements(at)].join(BREAKPOINT)}\n`;
+const SCHEME_COLUMNS = [
+  "id",
+  "name",
+  "ministry",
+  "objective",
+  "links",
+  "categories",
+  "issues",
+  "topics",
+  "groups",
+  "areas",
+  "tag_mask",
+  "search_tags",
+  "status",
+  "successor_id",
+  "status_note",
+  "source",
+  "created_at",
+  "updated_at",
+] as const;
+
+const ACTIVITY_COLUMNS = ["id", "position", "area", "description", "issues", "groups"] as const;
+
+/** One upsert per built-in scheme and activity, stamped with `at`. */
+export function catalogueStatements(at: string): string[] {
+  const schemeRows = successorsFirst(SCHEMES).map((scheme) =>
+    upsert(
+      "schemes",
+      SCHEME_COLUMNS,
+      [
+        scheme.id,
+        scheme.name,
+        scheme.ministry,
+        scheme.objective,
+        JSON.stringify(scheme.links),
+        JSON.stringify(scheme.categories),
+        JSON.stringify(scheme.issues),
+        JSON.stringify(scheme.topics),
+        JSON.stringify(scheme.groups),
+        JSON.stringify(scheme.areas),
+        tagMask(scheme),
+        tagSearchText(scheme),
+        scheme.status,
+        scheme.successorId,
+        scheme.statusNote,
+        scheme.source,
+        at,
+        at,
+      ],
+      ["created_at"],
+      " WHERE `schemes`.`source` <> 'custom'",
+    ),
+  );
+  const activityRows = ACTIVITIES.map((activity, position) =>
+    upsert(
+      "br_activities",
+      ACTIVITY_COLUMNS,
+      [activity.id, position, activity.area, activity.description, JSON.stringify(activity.issues), JSON.stringify(activity.groups)],
+      [],
+    ),
+  );
+  return [...schemeRows, ...activityRows];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -97,6 +119,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error("usage: npx tsx db/seed/schemes-sql.ts <migration.sql>");
     process.exit(2);
   }
-  writeFileSync(target, schemesSearchMigration(new Date().toISOString()));
+  writeFileSync(target, `${catalogueStatements(new Date().toISOString()).join(BREAKPOINT)}\n`);
   console.log(`wrote ${SCHEMES.length} schemes and ${ACTIVITIES.length} activities to ${target}`);
 }

@@ -1,4 +1,5 @@
 import bot from "./bot.json";
+import campaigns from "./campaigns.json";
 import declarations from "./declarations.json";
 import engine from "./engine.json";
 import questionnaires from "./questionnaires.json";
@@ -6,4 +7,4 @@ import schemes from "./schemes.json";
 import scoring from "./scoring.json";
 import slack from "./slack.json";
 
-export default { bot, declarations, engine, questionnaires, schemes, scoring, slack };
+export default { bot, campaigns, declarations, engine, questionnaires, schemes, scoring, slack };

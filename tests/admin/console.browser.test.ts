@@ -165,7 +165,7 @@ describe("the console in a browser", () => {
     await page.getByRole("menuitem", { name: "हिन्दी" }).click();
     await expect.poll(() => page.getByText("कार्यप्रणाली").count()).toBeGreaterThan(0);
     await page.getByText("कार्यप्रणाली").first().click();
-    await page.getByRole("heading", { name: "अंक कैसे निकाले जाते हैं" }).waitFor();
+    await page.getByRole("heading", { name: "अंक कैसे निकाले जाते हैं", level: 1 }).waitFor();
     await shoot(page, "methodology-hindi");
     await page.close();
   });

@@ -1,11 +1,12 @@
-import { Create, Edit, useRecordContext } from "react-admin";
+import { Create, Edit, Loading, useRecordContext } from "react-admin";
 import { ClusterForm } from "./ClusterForm";
 import { fromFormValues, toFormValues } from "./profile-form";
-import type { ClusterRecord } from "./types";
+import type { ClusterRecord, ClusterRow } from "./types";
 
 function EditForm() {
-  const record = useRecordContext<ClusterRecord>();
-  return record ? <ClusterForm record={toFormValues(record)} /> : null;
+  const record = useRecordContext<ClusterRecord | ClusterRow>();
+  // The list's cached row comes first; the form waits for the full record with its profile.
+  return record && "profile" in record ? <ClusterForm record={toFormValues(record)} /> : <Loading />;
 }
 
 /** Editing waits for the server: the score is recomputed from the new profile before the page returns. */

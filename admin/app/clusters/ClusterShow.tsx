@@ -57,7 +57,7 @@ function ClusterPage() {
         </>
       ) : null}
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 6 }}>
+        <Grid size={{ xs: 12, xl: 6 }}>
           <Section id="map" title={translate("console.map.title")}>
             <ClusterMap cell={record.mapCell} />
             <Typography variant="body2" sx={{ mt: 1 }}>
@@ -67,7 +67,7 @@ function ClusterPage() {
             </Typography>
           </Section>
         </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
+        <Grid size={{ xs: 12, xl: 6 }}>
           <Section id="grid" title={translate("console.cluster.grid")}>
             <ClassGrid grid={record.grid} classes={score?.classes ?? []} />
           </Section>

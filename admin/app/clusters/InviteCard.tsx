@@ -22,11 +22,13 @@ export function InviteCard({ record }: { record: ClusterRecord }) {
             {invite.code}
           </Typography>
           {invite.deepLink ? (
-            <Link href={invite.deepLink} target="_blank" rel="noopener">{invite.deepLink}</Link>
+            <>
+              <Link href={invite.deepLink} target="_blank" rel="noopener">{invite.deepLink}</Link>
+              <Typography variant="body2" sx={{ mt: 1 }}>{translate("console.invite.how")}</Typography>
+            </>
           ) : (
             <Typography variant="body2">{translate("console.invite.no_bot")}</Typography>
           )}
-          <Typography variant="body2" sx={{ mt: 1 }}>{translate("console.invite.how")}</Typography>
           {invite.qrCodeUrl ? (
             <Button className="samuh-no-print" startIcon={<PrintIcon />} onClick={() => window.print()} sx={{ mt: 1 }}>
               {translate("console.invite.print")}

@@ -2,7 +2,7 @@ import type { ClusterScore } from "../../../core/scoring";
 import { round2 } from "../../../core/scoring";
 import type { Cluster } from "../../../db/schema";
 import type { Translate } from "../../i18n";
-import { context, message, mrkdwnText, type SlackMessage } from "../blocks";
+import { context, escapeMrkdwn, message, mrkdwnText, type SlackMessage } from "../blocks";
 import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
 import type { ChannelCommand } from "./link";
 
@@ -16,35 +16,45 @@ export function consoleLink(publicUrl: string, clusterId: string): string {
   return new URL(`/admin/#/clusters/${encodeURIComponent(clusterId)}/show`, publicUrl).toString();
 }
 
+function headline(t: Translate, result: ClusterScore, minimum: number): string {
+  const label = t("scoring:component.consolidated") as string;
+  const line = mrkdwnText(t, "slack:summary.consolidated", { label, score: score(result.consolidated) });
+  if (!result.provisional) return line;
+  return `${line}\n${mrkdwnText(t, "slack:summary.provisional", { note: t("scoring:provisional", { minimum }) as string })}`;
+}
+
+function criteria(t: Translate, result: ClusterScore): string {
+  const parts = (["awareness", "intensity", "engagement", "economic"] as const).map(
+    (component) => `${escapeMrkdwn(t(`scoring:component.${component}`) as string)}: *${score(result[component])}*`,
+  );
+  return parts.join("   ·   ");
+}
+
+function classes(t: Translate, result: ClusterScore): string {
+  const labels = result.classes
+    .filter((entry) => entry.label !== null && entry.class !== null)
+    .map((entry) => `*${entry.label}* ${t(`scoring:category.${entry.category}`)}: ${t(`scoring:class.${entry.class}`)}`);
+  return mrkdwnText(t, "slack:summary.classes", { classes: labels.length > 0 ? labels.join(", ") : "–" });
+}
+
+function mapCell(t: Translate, { cell, priorityRank }: ClusterScore["mapCell"]): string {
+  if (cell === null) return mrkdwnText(t, "slack:summary.map_cell_none");
+  if (priorityRank === null) return mrkdwnText(t, "slack:summary.map_cell", { cell });
+  return mrkdwnText(t, "slack:summary.map_cell_priority", { cell, rank: priorityRank });
+}
+
 /**
  * The cluster's standing as the guide reads it: the consolidated score and its four criteria,
  * the Table 1.4 classes, the map cell, the issues to act on first, and how many answers count.
  */
 export function clusterSummary(t: Translate, cluster: Cluster, result: ClusterScore, minimum: number, publicUrl?: string): SlackMessage {
-  const component = (key: string) => t(`scoring:component.${key}`) as string;
   const lines = [
     mrkdwnText(t, "slack:summary.title", { cluster: cluster.name }),
-    mrkdwnText(t, "slack:summary.consolidated", { label: component("consolidated"), score: score(result.consolidated) }) +
-      (result.provisional ? `\n${mrkdwnText(t, "slack:summary.provisional", { note: t("scoring:provisional", { minimum }) as string })}` : ""),
-    [
-      `${component("awareness")}: *${score(result.awareness)}*`,
-      `${component("intensity")}: *${score(result.intensity)}*`,
-      `${component("engagement")}: *${score(result.engagement)}*`,
-      `${component("economic")}: *${score(result.economic)}*`,
-    ].join("   ·   "),
+    headline(t, result, minimum),
+    criteria(t, result),
+    classes(t, result),
+    mapCell(t, result.mapCell),
   ];
-  const classes = result.classes
-    .filter((entry) => entry.label !== null && entry.class !== null)
-    .map((entry) => `*${entry.label}* ${t(`scoring:category.${entry.category}`)}: ${t(`scoring:class.${entry.class}`)}`);
-  lines.push(mrkdwnText(t, "slack:summary.classes", { classes: classes.length > 0 ? classes.join(", ") : "–" }));
-  const cell = result.mapCell;
-  lines.push(
-    cell.cell === null
-      ? mrkdwnText(t, "slack:summary.map_cell_none")
-      : cell.priorityRank === null
-        ? mrkdwnText(t, "slack:summary.map_cell", { cell: cell.cell })
-        : mrkdwnText(t, "slack:summary.map_cell_priority", { cell: cell.cell, rank: cell.priorityRank }),
-  );
   const priorities = result.priorities
     .slice(0, PRIORITIES_SHOWN)
     .map((entry) => `${entry.rank}. ${t(`scoring:issue.${entry.issue}`)} (${score(entry.priority)})`);
