@@ -13,6 +13,7 @@ import {
   textKeys,
   type PrincipleSet,
 } from "../../core/declarations";
+import { chunkRows } from "../../db/database";
 import { declarationContent, declarationRepository, type DeclarationFilter } from "../../db/repositories/declarations";
 import { clusters, DECLARATION_STATUSES, enterprises, type Declaration } from "../../db/schema";
 import { createI18n } from "../../bot/i18n";
@@ -99,16 +100,16 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
     return set;
   }
 
-  /** Enterprise and cluster names for a page of declarations, in two queries. */
+  /** Enterprise and cluster names for a page of declarations, in queries within D1's parameter limit. */
   async function namesFor(rows: readonly Declaration[]) {
     const enterpriseIds = [...new Set(rows.flatMap((row) => (row.enterpriseId ? [row.enterpriseId] : [])))];
     const clusterIds = [...new Set(rows.flatMap((row) => (row.clusterId ? [row.clusterId] : [])))];
     const [enterpriseRows, clusterRows] = await Promise.all([
-      enterpriseIds.length === 0 ? [] : db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, enterpriseIds)),
-      clusterIds.length === 0 ? [] : db.select({ id: clusters.id, name: clusters.name }).from(clusters).where(inArray(clusters.id, clusterIds)),
+      Promise.all(chunkRows(enterpriseIds, 1).map((ids) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids)))),
+      Promise.all(chunkRows(clusterIds, 1).map((ids) => db.select({ id: clusters.id, name: clusters.name }).from(clusters).where(inArray(clusters.id, ids)))),
     ]);
-    const enterpriseNames = new Map(enterpriseRows.map((row) => [row.id, row.name]));
-    const clusterNames = new Map(clusterRows.map((row) => [row.id, row.name]));
+    const enterpriseNames = new Map(enterpriseRows.flat().map((row) => [row.id, row.name]));
+    const clusterNames = new Map(clusterRows.flat().map((row) => [row.id, row.name]));
     return (row: Declaration) => ({
       enterpriseName: row.enterpriseId ? (enterpriseNames.get(row.enterpriseId) ?? null) : null,
       clusterName: row.clusterId ? (clusterNames.get(row.clusterId) ?? null) : null,

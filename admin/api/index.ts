@@ -5,6 +5,7 @@ import { auditLogRoutes } from "./audit-log/routes";
 import { clusterRoutes } from "./clusters/routes";
 import type { ApiDeps } from "./deps";
 import { apiErrorHandler } from "./errors";
+import { exportRoutes } from "./exports/routes";
 import { methodologyRoutes } from "./methodology/routes";
 import { responseSetRoutes } from "./response-sets/routes";
 import { userRoutes } from "./users/routes";
@@ -28,5 +29,6 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   api.route("/users", userRoutes(deps, guard));
   api.route("/audit-log", auditLogRoutes(deps, guard));
   api.route("/methodology", methodologyRoutes(deps, guard));
+  api.route("/exports", exportRoutes(deps, guard));
   return api;
 }

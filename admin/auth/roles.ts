@@ -1,6 +1,6 @@
 import type { ConsoleRole } from "../../db/schema";
 
-export { CONSOLE_ROLES, type ConsoleRole } from "../../db/schema";
+export type { ConsoleRole } from "../../db/schema";
 
 /**
  * Roles in rising order of power: viewers read; moderators also exclude and restore response sets

@@ -146,15 +146,20 @@ export function createCampaignDelivery(options: CampaignDeliveryOptions): Campai
     const language = isLanguageCode(message.language) ? message.language : DEFAULT_LANGUAGE;
     const rendered = renderForTelegram(campaignReply(message), i18n.forLanguage(language));
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-    await pacer.slot();
-    if (stopping) return "passed";
+    const ticket = await pacer.slot();
     // The slot may have waited out a 429 pause into the evening.
     const at = clock();
-    if (isQuiet(at, campaign.timezone, { from: campaign.quietFrom, until: campaign.quietUntil })) return "quiet";
-    if (!(await queue.claim(message.id, runner, at.toISOString()))) return "passed";
+    const quiet = isQuiet(at, campaign.timezone, { from: campaign.quietFrom, until: campaign.quietUntil });
+    if (stopping || quiet || !(await queue.claim(message.id, runner, at.toISOString()))) {
+      ticket.answered();
+      return quiet ? "quiet" : "passed";
+    }
     // Nothing may come between the claim and the send: that gap is the only way to lose a message.
     const request = send(chatId, rendered)
-      .then((outcome) => settle(message, outcome))
+      .then((outcome) => {
+        ticket.answered();
+        return settle(message, outcome);
+      })
       .catch((error: unknown) => logger.error({ err: error, message: message.id }, "could not record a campaign message's outcome"))
       .finally(() => inFlight.delete(request));
     inFlight.add(request);

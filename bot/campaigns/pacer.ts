@@ -1,7 +1,13 @@
 /**
  * Telegram's pace for one sender: about 30 messages a second overall and one a second per chat.
- * Sends are spaced evenly on a fixed schedule rather than in bursts, because Telegram counts over
- * sliding windows: a burst that averages out over a second can still be refused.
+ * Telegram counts arrivals over sliding windows, so the pacer does too: at most `rate` messages in
+ * any window slightly longer than a second. Within that, sends follow an even schedule, so they
+ * trickle rather than burst.
+ *
+ * A message counts from when it left, unless its answer came late: a request held up on its way out
+ * (a new connection, a pause of the event loop) reached Telegram later than it was sent, and counting
+ * it from then keeps it out of the window of the `rate` messages after it. The delay is read from
+ * the answer: its time less the fastest round trip seen.
  */
 
 export interface PacerOptions {
@@ -10,8 +16,8 @@ export interface PacerOptions {
   /** Messages a second to one chat, e.g. 1. */
   chatRatePerSecond: number;
   /**
-   * The share of the rate left unused, so that timer jitter never puts one message too many in a
-   * window: 0.03 at 30/s leaves about 30 ms a second of slack.
+   * The share of the rate left unused, as slack for jitter in the way back: 0.03 makes the window
+   * about 1031 ms.
    */
   headroom?: number;
   /** Monotonic milliseconds; a test may drive it. */
@@ -19,10 +25,16 @@ export interface PacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** One message's place in the window. */
+export interface Ticket {
+  /** Telegram answered the message (whatever the answer). */
+  answered(): void;
+}
+
 export interface Pacer {
-  /** Resolves when the next message may go; call it once per message, just before sending. */
-  slot(): Promise<void>;
-  /** Holds every send for `ms` (Telegram's `retry_after`); slots already waiting wait longer. */
+  /** Resolves when the next message may go, and counts it as gone; call it just before sending. */
+  slot(): Promise<Ticket>;
+  /** Holds every send for `ms` (Telegram's `retry_after`), including a slot being waited for. */
   pause(ms: number): void;
   /** Milliseconds until `chatId` may get another message; 0 when it may now. */
   chatWait(chatId: string): number;
@@ -31,8 +43,10 @@ export interface Pacer {
 }
 
 const DEFAULT_HEADROOM = 0.03;
-/** How late a slot may be taken and still count as on schedule, rather than starting a new one. */
-const MAX_CATCH_UP_MS = 5;
+/** After a stall, sends catch up at most this many times faster than the even schedule... */
+const CATCH_UP_FACTOR = 4;
+/** ...for at most this much lost time; a longer stall (an idle queue, a pause) is not made up. */
+const MAX_CATCH_UP_MS = 100;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -40,14 +54,39 @@ export function createPacer(options: PacerOptions): Pacer {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const headroom = options.headroom ?? DEFAULT_HEADROOM;
-  const interval = 1000 / (options.ratePerSecond * (1 - headroom));
+  const rate = Math.max(1, Math.floor(options.ratePerSecond));
+  const window = 1000 / (1 - headroom);
+  const slack = window - 1000;
+  const interval = window / options.ratePerSecond;
   const chatInterval = 1000 / (options.chatRatePerSecond * (1 - headroom));
-  /** When the next slot is due on the schedule. */
-  let next = -Infinity;
+  /** The last `rate` messages, oldest first: when each left and, once known, when it was answered. */
+  const sent: { at: number; answeredAt?: number }[] = [];
+  let fastestRoundTrip = Infinity;
+  /** The even schedule's next time; behind the clock after a short stall, which is then caught up. */
+  let scheduled = -Infinity;
   let pausedUntil = -Infinity;
   const lastToChat = new Map<string, number>();
 
-  /** Chats not messaged within their interval need no entry; the map stays about one second's sends. */
+  /**
+   * When a message may have reached Telegram, for counting it. An answer later than the fastest
+   * round trip by more than the window's slack moves the message later by the excess; one still
+   * unanswered is taken to be arriving now.
+   */
+  function arrival(message: { at: number; answeredAt?: number }, at: number): number {
+    if (!Number.isFinite(fastestRoundTrip)) return message.at;
+    return Math.max(message.at, (message.answeredAt ?? at) - fastestRoundTrip - slack);
+  }
+
+  /** The earliest time the next message may leave, given what has left and any pause. */
+  function earliest(at: number): number {
+    scheduled = Math.max(scheduled, at - MAX_CATCH_UP_MS, pausedUntil);
+    const last = sent.at(-1)?.at ?? -Infinity;
+    const oldest = sent.length >= rate ? sent[sent.length - rate] : undefined;
+    const windowFull = oldest ? arrival(oldest, at) + window : -Infinity;
+    return Math.max(scheduled, last + interval / CATCH_UP_FACTOR, windowFull, pausedUntil);
+  }
+
+  /** Chats messaged longer ago than their interval need no entry; the map holds about a second's sends. */
   function forgetQuietChats(at: number) {
     for (const [chatId, sentAt] of lastToChat) {
       if (at - sentAt < chatInterval) break;
@@ -57,16 +96,20 @@ export function createPacer(options: PacerOptions): Pacer {
 
   return {
     async slot() {
-      for (;;) {
-        const at = now();
-        // Slots are handed out in order: each waiter takes the schedule's next one before sleeping.
-        let start = Math.max(next, pausedUntil);
-        if (start < at - MAX_CATCH_UP_MS) start = at;
-        next = start + interval;
-        if (start > at) await sleep(start - at);
-        // A pause that began while this slot waited moves it behind the pause.
-        if (pausedUntil <= start) return;
-        next = -Infinity;
+      for (let at = now(), start = earliest(at); ; at = now(), start = earliest(at)) {
+        if (start <= at) {
+          const message: { at: number; answeredAt?: number } = { at };
+          sent.push(message);
+          if (sent.length > rate) sent.shift();
+          scheduled += interval;
+          return {
+            answered() {
+              message.answeredAt = now();
+              fastestRoundTrip = Math.min(fastestRoundTrip, message.answeredAt - message.at);
+            },
+          };
+        }
+        await sleep(start - at);
       }
     },
     pause(ms) {

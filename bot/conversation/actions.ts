@@ -10,7 +10,11 @@ export type Action =
   | { type: "back" }
   | { type: "language"; code: string }
   | { type: "cluster"; clusterId: string }
-  | { type: "restart"; confirmed: boolean };
+  | { type: "restart"; confirmed: boolean }
+  | { type: "schemes_more"; offset: number; words: string };
+
+/** Telegram's limit on a button's data. */
+export const MAX_ACTION_BYTES = 64;
 
 const SEPARATOR = "|";
 
@@ -30,6 +34,8 @@ export function encodeAction(action: Action): string {
       return ["c", action.clusterId].join(SEPARATOR);
     case "restart":
       return ["r", action.confirmed ? "y" : "n"].join(SEPARATOR);
+    case "schemes_more":
+      return ["m", String(action.offset), action.words].join(SEPARATOR);
   }
 }
 
@@ -52,6 +58,10 @@ export function decodeAction(data: string): Action | undefined {
       return first ? { type: "cluster", clusterId: first } : undefined;
     case "r":
       return first === "y" || first === "n" ? { type: "restart", confirmed: first === "y" } : undefined;
+    case "m": {
+      const offset = Number(first);
+      return Number.isSafeInteger(offset) && offset > 0 && second ? { type: "schemes_more", offset, words: second } : undefined;
+    }
     default:
       return undefined;
   }

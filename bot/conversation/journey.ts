@@ -15,6 +15,7 @@ import type { Action } from "./actions";
 import { createDeclarationFlow, type DeclarationTurn } from "./declaration";
 import { clusterPicker, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
 import { presentPrompts } from "./present";
+import { schemeReplies } from "./schemes";
 import { combineReplies, text, type Reply } from "./reply";
 import { completionSummary } from "./summary";
 import type { Actor, Conversation, Trigger } from "./trigger";
@@ -167,6 +168,8 @@ export function createJourney(deps: JourneyDeps): Journey {
           if (!active) return this.next(greeting);
           return this.step(active, { type: "answer", value: trigger.text });
         }
+        case "schemes":
+          return this.schemes(trigger.words, 0);
         case "unsupported":
           return this.remind(text("bot:unsupported_message"));
         case "edited":
@@ -220,6 +223,8 @@ export function createJourney(deps: JourneyDeps): Journey {
           if (!action.confirmed) return this.step(active, { type: "status" }, [text("bot:restart_cancelled")]);
           return this.step(active, { type: "restart" });
         }
+        case "schemes_more":
+          return this.schemes(action.words, action.offset);
         case "back":
           return this.resumeActive({ type: "back" });
         case "answer":
@@ -235,6 +240,13 @@ export function createJourney(deps: JourneyDeps): Journey {
     private async optOut() {
       if (!this.respondent.optedOutAt) await this.update({ optedOutAt: this.now });
       return [{ lines: [text("bot:opted_out")] }];
+    }
+
+    /** Scheme suggestions in the person's language, ranked for their cluster's priorities. */
+    private async schemes(words: string, offset: number) {
+      const language = await this.resolveLanguage();
+      const cluster = this.respondent.clusterId ? await clusters.get(this.respondent.clusterId) : null;
+      return schemeReplies(deps.db, { words, offset, language, cluster });
     }
 
     private async askToRestart() {

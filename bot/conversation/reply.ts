@@ -2,7 +2,7 @@
  * A piece of text to translate: an i18n key with its parameters, or literal text such as a name.
  * A parameter may itself be a Text ("0 = {{minLabel}}" where the label is another key).
  */
-export type Text = { key: string; params?: TextParams } | { literal: string };
+export type Text = { key: string; params?: TextParams } | { literal: string } | { join: Text[]; separator: string };
 export type TextParams = Record<string, string | number | Text>;
 
 export interface Button {
@@ -26,6 +26,7 @@ export const literal = (value: string): Text => ({ literal: value });
 /** Resolves a Text with a translate function, nested parameters first. */
 export function renderText(value: Text, translate: (key: string, params?: Record<string, unknown>) => string): string {
   if ("literal" in value) return value.literal;
+  if ("join" in value) return value.join.map((part) => renderText(part, translate)).join(value.separator);
   if (!value.params) return translate(value.key);
   const params: Record<string, string | number> = {};
   for (const [name, param] of Object.entries(value.params)) {

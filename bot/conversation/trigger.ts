@@ -29,6 +29,8 @@ export type Trigger =
   | { type: "action"; action: Action }
   | { type: "unknown_action" }
   | { type: "command"; command: Command }
+  /** `/schemes <words>`: look up support schemes. */
+  | { type: "schemes"; words: string }
   | { type: "unsupported" }
   | { type: "edited" };
 

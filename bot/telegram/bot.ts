@@ -55,6 +55,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   const privateChats = bot.chatType("private");
   privateChats.command("start", (ctx) => respond(ctx, { type: "start", payload: ctx.match.trim() || undefined }));
+  privateChats.command("schemes", (ctx) => respond(ctx, { type: "schemes", words: ctx.match }));
   for (const command of COMMANDS) {
     privateChats.command(command, (ctx) => respond(ctx, { type: "command", command }));
   }

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, ne, or, SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { CONFIRMATION_QUESTIONNAIRE, DECLARATION_QUESTIONNAIRE } from "../../core/declarations";
 import { registration, scoreCard } from "../../core/questionnaires";
 import { atomically, chunkRows, type Database } from "../database";
@@ -137,6 +138,32 @@ function recipientConditions(purpose: CampaignPurpose, clusterId: string): SQL {
   return and(...base, or(isNotNull(respondents.consentAt), sql`not ${completedRegistration}`))!;
 }
 
+type Selected = SQL | SQLiteColumn;
+
+/**
+ * A pending queue row as an INSERT … SELECT selects it: every column, in the table's order (drizzle
+ * insists), the id left to SQLite and the delivery columns empty.
+ */
+function queuedRow(fields: { campaignId: Selected; respondentId: Selected; kind: SQL; sequence: SQL; dueAt: SQL; updatedAt: SQL }) {
+  const empty = (name: string) => sql`null`.as(name);
+  return {
+    id: empty("id"),
+    campaignId: fields.campaignId instanceof SQL ? fields.campaignId.as("campaign_id") : fields.campaignId,
+    respondentId: fields.respondentId instanceof SQL ? fields.respondentId.as("respondent_id") : fields.respondentId,
+    kind: fields.kind.as("kind"),
+    sequence: fields.sequence.as("sequence"),
+    dueAt: fields.dueAt.as("due_at"),
+    status: sql`'pending'`.as("status"),
+    skipReason: empty("skip_reason"),
+    claimedBy: empty("claimed_by"),
+    claimedAt: empty("claimed_at"),
+    sentAt: empty("sent_at"),
+    externalMessageId: empty("external_message_id"),
+    error: empty("error"),
+    updatedAt: fields.updatedAt.as("updated_at"),
+  };
+}
+
 /** The campaigns and their durable delivery queue. */
 export function campaignRepository(db: Database) {
   const audit = auditRepository(db);
@@ -156,15 +183,16 @@ export function campaignRepository(db: Database) {
     async create(input: NewCampaignInput): Promise<{ campaign: Campaign; recipients: number }> {
       const { now } = input;
       const invitations = db
-        .select({
-          campaignId: sql<string>`${input.id}`.as("campaign_id"),
-          respondentId: respondents.id,
-          kind: sql<CampaignMessageKind>`'invitation'`.as("kind"),
-          sequence: sql<number>`0`.as("sequence"),
-          dueAt: sql<string>`${input.startsAt}`.as("due_at"),
-          status: sql<"pending">`'pending'`.as("status"),
-          updatedAt: sql<string>`${now}`.as("updated_at"),
-        })
+        .select(
+          queuedRow({
+            campaignId: sql<string>`${input.id}`,
+            respondentId: respondents.id,
+            kind: sql<CampaignMessageKind>`'invitation'`,
+            sequence: sql<number>`0`,
+            dueAt: sql<string>`${input.startsAt}`,
+            updatedAt: sql<string>`${now}`,
+          }),
+        )
         .from(respondents)
         .where(recipientConditions(input.purpose, input.clusterId))
         .orderBy(asc(respondents.createdAt), asc(respondents.id));
@@ -436,15 +464,16 @@ export function campaignRepository(db: Database) {
     if (message.sequence >= message.maxReminders) return [];
     const dueAt = new Date(Date.parse(now) + message.remindAfterDays * DAY_MS).toISOString();
     const reached = db
-      .select({
-        campaignId: campaignMessages.campaignId,
-        respondentId: campaignMessages.respondentId,
-        kind: sql<CampaignMessageKind>`'reminder'`.as("kind"),
-        sequence: sql<number>`${campaignMessages.sequence} + 1`.as("sequence"),
-        dueAt: sql<string>`${dueAt}`.as("due_at"),
-        status: sql<"pending">`'pending'`.as("status"),
-        updatedAt: sql<string>`${now}`.as("updated_at"),
-      })
+      .select(
+        queuedRow({
+          campaignId: campaignMessages.campaignId,
+          respondentId: campaignMessages.respondentId,
+          kind: sql<CampaignMessageKind>`'reminder'`,
+          sequence: sql<number>`${campaignMessages.sequence} + 1`,
+          dueAt: sql<string>`${dueAt}`,
+          updatedAt: sql<string>`${now}`,
+        }),
+      )
       .from(campaignMessages)
       .where(and(eq(campaignMessages.id, message.id), eq(campaignMessages.status, status)));
     return [db.insert(campaignMessages).select(reached).onConflictDoNothing()];

@@ -7,7 +7,8 @@ import { maskOf, tagBit, tagKeysOf } from "../../core/schemes/tags";
 import type { Area, Group, SchemeStatus, Topic } from "../../core/schemes/types";
 import type { CategoryId, Issue } from "../../core/scoring/issues";
 import type { Database } from "../database";
-import { brActivities } from "../schema";
+import { brActivities, type Cluster } from "../schema";
+import { scoreRepository } from "./scores";
 import type { SchemeRecord } from "./schemes";
 
 export interface SchemeSearchFilters {
@@ -209,6 +210,17 @@ export async function searchSchemes(db: Database, search: SchemeSearch): Promise
   const rows = limit === 0 ? [] : await rankedPage(db, query.match, where, boosts, limit, offset);
   const total = rows[0]?.total ?? (offset > 0 || limit === 0 ? await countMatches(db, query.match, where) : 0);
   return { hits: rows.map((row) => hit(row, boosts, query.items)), total };
+}
+
+/**
+ * What the search knows about a cluster, read from what is stored: its issues in order of priority
+ * for action (from the cached score) and the share of women in its workforce (from the profile).
+ */
+export async function clusterSearchContext(db: Database, cluster: Cluster): Promise<ClusterContext> {
+  const cached = await scoreRepository(db).getCached(cluster.id);
+  const priorityIssues: Issue[] = cached ? cached.breakdown.priorities.map((entry) => entry.issue) : [];
+  const women = cluster.profile.women_percent;
+  return { priorityIssues, womenShare: typeof women === "number" ? women / 100 : null };
 }
 
 export interface ClusterSuggestions {

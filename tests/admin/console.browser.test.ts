@@ -128,6 +128,11 @@ describe("the console in a browser", () => {
     await page.getByRole("cell", { name: "Samalkha foundry" }).waitFor();
     const list = await shoot(page, "clusters");
     copyFileSync(list, join(SCREENSHOTS, "clusters.png"));
+    const csvLink = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+    expect(csvLink).toMatch(/^\/api\/exports\/clusters\.csv\?/);
+    const csv = await page.request.get(`${url}${csvLink}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain("Samalkha foundry");
 
     await page.getByRole("cell", { name: "Samalkha foundry" }).click();
     const score = page.getByTestId("score-consolidated");
@@ -135,7 +140,7 @@ describe("the console in a browser", () => {
     const before = await score.textContent();
     expect(before).not.toBe("2.55");
     await expect.poll(() => page.getByTestId("invite-code").textContent()).toMatch(/^INV/);
-    await page.locator('[data-cell="5"][data-current="true"]').or(page.locator("[data-current=true]").first()).first().waitFor();
+    expect(await page.locator('[data-cell][data-current="true"]').count()).toBe(1);
 
     const hasty = page.getByRole("row").filter({ hasText: "Hasty Harish" });
     await expect.poll(() => hasty.getByText("Same answer everywhere").count()).toBeGreaterThan(0);
@@ -147,6 +152,8 @@ describe("the console in a browser", () => {
     await expect.poll(() => score.textContent(), { timeout: 15_000 }).toBe("2.55");
     await expect.poll(() => page.getByText("Excluded. The cluster's score is now 2.55.").count()).toBeGreaterThan(0);
     await expect.poll(() => hasty.getByRole("button", { name: "Restore" }).count()).toBe(1);
+    await page.locator('[data-cell="5"][data-current="true"]').waitFor();
+    expect(await page.locator('td[data-current="true"]').allTextContents()).toEqual(["1EL", "2EL"]);
     const show = await shoot(page, "cluster");
     copyFileSync(show, join(SCREENSHOTS, "cluster.png"));
     await page.close();

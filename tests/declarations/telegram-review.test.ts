@@ -127,7 +127,7 @@ describe("a BR declaration by chat, reviewed by a moderator", () => {
     await tap(worker, "stakeholder_type", "worker");
     await tap(worker, "consent", "yes");
     await deliver(textMessage(worker, "/declare"));
-    expect(lastMessage(worker).text).toContain("घोषणा उद्यम के मालिक करते हैं");
+    expect(lastMessage(worker).text).toContain("घोषणा उद्यम के मालिक, या मालिक द्वारा अधिकृत मैनेजर, करते हैं");
   });
 
   it("walks the owner through 54 statements in Hindi, sums up per principle, and stores the affirmed declaration", async () => {

@@ -57,6 +57,8 @@ export async function startRateLimitedBotApi(options: RateLimitedBotApiOptions =
   }
 
   const server = createServer(async (request, response) => {
+    // Stamped on arrival, before the body is read, as Telegram would count it.
+    const arrived = performance.now();
     const method = /^\/bot[^/]+\/(\w+)$/.exec(request.url ?? "")?.[1] ?? "unknown";
     const payload = await readBody(request);
     const answer = (status: number, body: unknown) => {
@@ -70,7 +72,7 @@ export async function startRateLimitedBotApi(options: RateLimitedBotApiOptions =
     if (options.blockedChats?.has(chatId)) {
       return answer(403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
     }
-    const now = performance.now();
+    const now = arrived;
     const wait = waitFor(chatId, now);
     if (wait > 0) {
       refused++;

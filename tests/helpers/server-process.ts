@@ -18,6 +18,10 @@ export async function freePort(): Promise<number> {
 
 export interface ServerProcessOptions {
   port: number;
+  /** The entry module; the product's Node entry unless a benchmark runs its baseline. */
+  entry?: string;
+  /** Extra Node flags, e.g. `--cpu-prof` when profiling a benchmark. */
+  nodeArgs?: string[];
   databasePath: string;
   botApiUrl: string;
   env?: Record<string, string>;
@@ -28,7 +32,7 @@ export interface ServerProcessOptions {
  * hard way (SIGKILL) and start it again on the same database file.
  */
 export async function startServerProcess(options: ServerProcessOptions) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bot/node.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", options.entry ?? "bot/node.ts"], {
     cwd: repositoryRoot,
     env: {
       PATH: process.env.PATH ?? "",
@@ -52,7 +56,7 @@ export async function startServerProcess(options: ServerProcessOptions) {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join("")}`)), 30_000);
     lines.on("line", (line) => {
       output.push(line);
-      if (line.includes("Telegram webhook registered")) {
+      if (line.includes("Telegram webhook registered") || line.includes("Samuh is listening")) {
         clearTimeout(timer);
         resolve();
       }

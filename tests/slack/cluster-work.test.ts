@@ -190,6 +190,21 @@ describe("Slack: a CDA interviews someone who cannot type", () => {
   });
 });
 
+describe("Slack: an interview in a direct message", () => {
+  it("joins the cluster named by the invite code once the person agrees", async () => {
+    const dm = "D0CDA0001";
+    await send(slashCommand("/samuh", "interview samalkha", { channel: dm, user: CDA }));
+    const consent = posted((call) => call.args.channel === dm).at(-1);
+    const agree = buttonsOf(consent?.args.blocks).find((button) => button.text === "The person agrees");
+    const threadTs = String(consent?.response.ts);
+    await send(buttonTap({ channel: dm, user: CDA }, { ts: threadTs, blocks: consent?.args.blocks ?? [] }, agree!));
+    const first = posted((call) => call.args.channel === dm && call.args.thread_ts === threadTs).at(-1);
+    expect(textOf(first?.args.blocks)).toContain("You are now in: Samalkha foundry cluster");
+    const found = await respondentRepository(product.db).byIdentity("slack", `interview:${dm}:${threadTs}`);
+    expect(found?.respondent.clusterId).toBe("samalkha");
+  });
+});
+
 describe("Slack: the channel's daily report and the cluster summary", () => {
   it("reports completed response sets as replies in one thread for the day", async () => {
     const threads = await product.db.select().from(slackDailyThreads).where(eq(slackDailyThreads.channelId, CHANNEL));

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterRepository } from "../../db/repositories/clusters";
 import { clusters, processedUpdates, respondents } from "../../db/schema";
@@ -93,6 +94,8 @@ describe("Slack: who may post to /slack/events", () => {
     expect((await send(mention, { retryNum: 1 })).status).toBe(200);
     expect((await send(mention, { retryNum: 2 })).status).toBe(200);
     expect(answers()).toHaveLength(1);
+    const claimed = await product.db.select().from(processedUpdates).where(eq(processedUpdates.source, "slack-events"));
+    expect(claimed).toHaveLength(1);
   });
 });
 

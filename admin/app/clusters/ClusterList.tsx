@@ -16,6 +16,7 @@ import {
 import { SCORE_FORMAT } from "../format";
 import { ClassChips } from "./ClassChips";
 import { EligibleChips } from "./EligibilityBadges";
+import { ExportButtons } from "./ExportButtons";
 import { classChoices, mapCellChoices, sectorChoices, stateChoices } from "./choices";
 import type { ClusterRow } from "./types";
 
@@ -33,6 +34,7 @@ function Actions() {
   return (
     <TopToolbar>
       {permissions !== "viewer" ? <CreateButton /> : null}
+      <ExportButtons />
     </TopToolbar>
   );
 }

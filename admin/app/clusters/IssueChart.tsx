@@ -25,7 +25,7 @@ export function IssueChart({ issues }: { issues: readonly IssueStats[] }) {
         <XAxis dataKey="issue" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} />
         <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(2) : "–")} />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" itemSorter={null} />
         {TEMPLATES.map((template) => (
           <Bar key={template} dataKey={template} name={translate(`scoring:template.${template}`)} fill={colours[template]} isAnimationActive={false} />
         ))}

@@ -17,6 +17,15 @@ export interface ConsoleDataProvider extends DataProvider {
   getMethodology(): Promise<Methodology>;
 }
 
+/**
+ * Where the browser downloads the clusters list as a file, filtered and sorted like the page. A plain
+ * function, not a data provider method: react-admin wraps those to return promises.
+ */
+export function clusterExportUrl(format: "csv" | "xlsx", filter: object, sort: { field: string; order: string }): string {
+  const query = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify([sort.field, sort.order]) });
+  return apiUrl(`/exports/clusters.${format}?${query.toString()}`);
+}
+
 export interface Methodology {
   scheme: {
     name: string;

@@ -29,13 +29,17 @@ export interface InterviewDeps extends SlackDeps {
   journey: Journey;
 }
 
-/** Runs one turn of the journey for the interviewee and posts its replies in the interview's thread. */
-async function converse(deps: InterviewDeps, actor: Actor, threadTs: string, updateKey: string, trigger: Trigger): Promise<void> {
+/**
+ * Runs one turn of the journey for the interviewee and posts its replies in the interview's thread;
+ * returns the language they were written in (the interviewee's).
+ */
+async function converse(deps: InterviewDeps, actor: Actor, threadTs: string, updateKey: string, trigger: Trigger): Promise<string> {
   const result = await deps.journey.handle({ actor, updateKey: { source: "slack", key: updateKey }, trigger });
   const t = deps.i18n.forLanguage(result.language);
   for (const reply of result.replies) {
     await deps.client.chat.postMessage({ channel: actor.chatId, thread_ts: threadTs, ...renderReply(reply, t, ANSWER_PREFIX) });
   }
+  return result.language;
 }
 
 /**
@@ -117,10 +121,15 @@ export async function answerTapped(
   const { channelId, userId, threadTs } = tap;
   if (!(await isInterview(repos, channelId, threadTs))) return;
   const action = decodeAction(tap.value);
-  await converse(deps, interviewee(channelId, threadTs, userId), threadTs, `action:${channelId}:${tap.actionTs}:${userId}`, action ? { type: "action", action } : { type: "unknown_action" });
+  const language = await converse(
+    deps,
+    interviewee(channelId, threadTs, userId),
+    threadTs,
+    `action:${channelId}:${tap.actionTs}:${userId}`,
+    action ? { type: "action", action } : { type: "unknown_action" },
+  );
   const kept = tap.blocks.filter((block) => block.type !== "actions");
-  const cluster = await repos.clusters.bySlackChannel(channelId);
-  const t = deps.i18n.forLanguage(languageOf(cluster));
+  const t = deps.i18n.forLanguage(language);
   await deps.client.chat.update({
     channel: channelId,
     ts: tap.messageTs,

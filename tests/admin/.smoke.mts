@@ -1,0 +1,43 @@
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { pino } from "pino";
+import { chromium } from "playwright-core";
+import { createApiRoutes } from "../../admin/api";
+import { createAccount } from "../../admin/auth/accounts";
+import { consoleRoutes, ensureConsoleBuilt } from "../../admin/serve";
+import { PASSWORD, WORKED_EXAMPLE, rescoreWith, seedCluster, temporaryDatabase } from "./fixtures";
+await ensureConsoleBuilt();
+const storage = temporaryDatabase();
+await createAccount(storage.db, { email: "a@example.org", name: "Admin", role: "admin", password: PASSWORD }, { id: "a", actor: "system", now: new Date().toISOString() });
+const { clusterId } = await seedCluster(storage.db, { name: "Samalkha", people: [{ name: "R1", ratings: WORKED_EXAMPLE.r1 }] });
+const app = new Hono();
+app.route("/api", createApiRoutes({ db: storage.db, clock: () => new Date(), newId: () => crypto.randomUUID(), logger: pino({ level: "silent" }), rescore: rescoreWith(storage.db) }));
+app.route("/admin", consoleRoutes());
+const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+await new Promise((r) => server.once("listening", r));
+const url = `http://127.0.0.1:${(server.address() as any).port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on("pageerror", (e) => console.log("pageerror:", e.message.slice(0, 400)));
+page.on("response", (r) => { if (r.status() >= 400) console.log("response:", r.status(), r.url()); });
+await page.goto(`${url}/admin/`);
+await page.locator('input[name="username"]').fill("a@example.org");
+await page.locator('input[name="password"]').fill(PASSWORD);
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForTimeout(1500);
+for (const path of ["users", "users/create", "audit-log", `clusters/${clusterId}`, "clusters/create", "response-sets", "methodology"]) {
+  await page.goto(`${url}/admin/#/${path}`);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/smoke-${path.replace(/\//g, "_")}.png` });
+  console.log(path, (await page.locator("main").innerText()).slice(0, 200).replace(/\n+/g, " | "));
+}
+// Edit the profile: change turnover rating and save.
+await page.goto(`${url}/admin/#/clusters/${clusterId}`);
+await page.waitForTimeout(1000);
+await page.getByRole("tab", { name: "Economic ratings" }).click();
+await page.screenshot({ path: `/tmp/smoke-economic.png` });
+await page.getByRole("button", { name: "Save" }).click();
+await page.waitForTimeout(1500);
+console.log("after save", page.url());
+await browser.close();
+server.close();
