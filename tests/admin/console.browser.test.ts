@@ -40,7 +40,7 @@ beforeAll(async () => {
   await ensureConsoleBuilt();
   storage = temporaryDatabase();
   const now = START.toISOString();
-  for (const [email, role] of [["moderator@example.org", "moderator"], ["viewer@example.org", "viewer"]] as const) {
+  for (const [email, role] of [["admin@example.org", "admin"], ["moderator@example.org", "moderator"], ["viewer@example.org", "viewer"]] as const) {
     await createAccount(storage.db, { email, name: `Test ${role}`, role, password: PASSWORD }, { id: crypto.randomUUID(), actor: "system", now });
   }
   clusterId = (
@@ -174,6 +174,26 @@ describe("the console in a browser", () => {
     await page.getByText("कार्यप्रणाली").first().click();
     await page.getByRole("heading", { name: "अंक कैसे निकाले जाते हैं", level: 1 }).waitFor();
     await shoot(page, "methodology-hindi");
+    await page.close();
+  });
+
+  it("lets an admin edit a cluster's economic ratings, rescoring it, and see the change in the audit log", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, "admin@example.org");
+    await page.goto(`${url}/admin/#/clusters/${clusterId}/show`);
+    const economic = page.getByTestId("score-economic");
+    await expect.poll(() => economic.textContent()).toBe("3.00");
+    await page.getByRole("link", { name: "Edit" }).click();
+    await page.getByRole("tab", { name: "Economic ratings" }).click();
+    await page.getByRole("combobox", { name: /yearly turnover/ }).click();
+    await page.getByRole("option", { name: "5 – Very high" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    // Turnover 2 → 5 raises C from 15/5 to 18/5.
+    await expect.poll(() => economic.textContent(), { timeout: 15_000 }).toBe("3.60");
+    await page.getByRole("menuitem", { name: "Audit log" }).click();
+    await page.getByRole("cell", { name: "cluster.update" }).first().click();
+    await expect.poll(() => page.getByText('"economic.turnover": 5').count()).toBeGreaterThan(0);
+    await shoot(page, "audit-log");
     await page.close();
   });
 

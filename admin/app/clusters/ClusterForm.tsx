@@ -1,4 +1,4 @@
-import { BooleanInput, NumberInput, required, SelectInput, TabbedForm, TextInput, useTranslate } from "react-admin";
+import { BooleanInput, NumberInput, required, SaveButton, SelectInput, TabbedForm, TextInput, Toolbar, useTranslate } from "react-admin";
 import { LANGUAGES } from "../../../locales/languages";
 import { sectorChoices, stateChoices } from "./choices";
 import { ProfileInput } from "./ProfileInput";
@@ -13,7 +13,15 @@ const localeChoices = LANGUAGES.map((language) => ({ id: language.code, name: la
 export function ClusterForm({ record, creating = false }: { record?: ClusterFormValues & { id: string }; creating?: boolean }) {
   const translate = useTranslate();
   return (
-    <TabbedForm {...(record ? { record } : {})}>
+    // No delete button: a cluster is archived with the switch on the first tab, never deleted.
+    <TabbedForm
+      {...(record ? { record } : {})}
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
       <TabbedForm.Tab label="console.cluster.basics">
         <TextInput source="name" validate={required()} fullWidth />
         <SelectInput source="sector" choices={sectorChoices} />
