@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import { Hono } from "hono";
 import type { Hono as HonoApp } from "hono";
+import type { ApiEnv } from "../admin/auth/guard";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/database";
 import { errorHandler } from "./http/errors";
@@ -15,7 +16,7 @@ export interface AppParts {
   /** Present when Slack is configured: its events, slash commands and interactions. */
   slack?: HonoApp;
   /** The console's REST API, mounted at /api. */
-  api?: HonoApp;
+  api?: HonoApp<ApiEnv>;
   /** The console's static files, mounted at /admin. */
   console?: HonoApp;
 }

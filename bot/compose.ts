@@ -5,11 +5,13 @@ import { defaultCatalogue } from "../core/questionnaires";
 import type { Database } from "../db/database";
 import { recomputeClusterScore } from "../db/repositories/scores";
 import { scoringSchemeRepository } from "../db/repositories/scoring-schemes";
+import { createApiRoutes } from "../admin/api";
 import { createApp } from "./app";
 import { createCampaignDelivery } from "./campaigns/delivery";
 import { DEFAULT_REMINDERS } from "./campaigns/planning";
 import { telegramCampaignSender } from "./campaigns/telegram-sender";
 import { telegramMode, type Config } from "./config";
+import { tellDeclarant } from "./conversation/declaration";
 import { createJourney } from "./conversation/journey";
 import { createI18n } from "./i18n";
 import type { Logger } from "./logger";
@@ -26,8 +28,8 @@ export interface ServiceOptions {
   telegramBotInfo?: UserFromGetMe;
   /** Slack's Web API base URL instead of https://slack.com/api/; tests point it at a local stand-in. */
   slackApiUrl?: string;
-  /** The console's API and static pages, mounted at /api and /admin. */
-  console?: { api?: Hono; pages?: Hono };
+  /** The console's pages, mounted at /admin: files on disk on Node, static assets on Workers. */
+  console?: { pages?: Hono };
 }
 
 /**
@@ -96,12 +98,26 @@ export async function createServices(options: ServiceOptions) {
 
   const notifier = createNotifier({ db, i18n, logger, channels: telegramBot ? { telegram: telegramSender(telegramBot.api) } : {} });
 
+  const api = createApiRoutes({
+    db,
+    clock,
+    newId,
+    logger,
+    rescore,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    // Known once grammY has asked Telegram who the bot is; invite links appear from then on.
+    get telegramBotUsername() {
+      return telegramBot?.isInited() ? telegramBot.botInfo.username : undefined;
+    },
+    onDeclarationReviewed: tellDeclarant(notifier),
+  });
+
   const app = createApp({
     db,
     logger,
     ...(telegramBot && mode.kind === "webhook" ? { telegram: { bot: telegramBot, secret: mode.secret } } : {}),
     ...(slackApp ? { slack: slackApp.routes } : {}),
-    ...(options.console?.api ? { api: options.console.api } : {}),
+    api,
     ...(options.console?.pages ? { console: options.console.pages } : {}),
   });
 

@@ -30,6 +30,11 @@ const configSchema = z
         return hours ?? { from: "00:00", until: "00:00" };
       }),
     PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
+    /** Whether the Node server builds (when stale) and serves the console at /admin. */
+    SERVE_CONSOLE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+    /** The first console admin, created on a start that finds none. */
+    ADMIN_EMAIL: optionalText,
+    ADMIN_PASSWORD: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,
   })

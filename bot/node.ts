@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { serve } from "@hono/node-server";
+import { ensureFirstAdmin } from "../admin/auth/first-admin";
+import { consoleRoutes, ensureConsoleBuilt } from "../admin/serve";
 import { openSqlite } from "../db/sqlite";
 import { ConfigError, loadConfig } from "./config";
 import { createServices } from "./compose";
@@ -12,7 +14,15 @@ async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
   const storage = openSqlite(config.DATABASE_URL);
-  const services = await createServices({ db: storage.db, config, logger });
+  const firstAdmin = await ensureFirstAdmin(storage.db, config, new Date().toISOString(), () => crypto.randomUUID());
+  if (firstAdmin === "created") logger.info({ email: config.ADMIN_EMAIL }, "first console admin created");
+  if (config.SERVE_CONSOLE && (await ensureConsoleBuilt())) logger.info("console built into dist/admin");
+  const services = await createServices({
+    db: storage.db,
+    config,
+    logger,
+    ...(config.SERVE_CONSOLE ? { console: { pages: consoleRoutes() } } : {}),
+  });
 
   const server = serve({ fetch: services.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ address: `http://${info.address}:${info.port}`, database: config.DATABASE_URL }, "Samuh is listening");

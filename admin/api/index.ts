@@ -3,6 +3,7 @@ import { authRoutes } from "../auth/routes";
 import { roleGuards, type ApiEnv } from "../auth/guard";
 import { auditLogRoutes } from "./audit-log/routes";
 import { clusterRoutes } from "./clusters/routes";
+import { declarationRoutes } from "./declarations";
 import type { ApiDeps } from "./deps";
 import { apiErrorHandler } from "./errors";
 import { exportRoutes } from "./exports/routes";
@@ -26,6 +27,7 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   api.route("/auth", authRoutes({ db: deps.db, clock: deps.clock, guard }));
   api.route("/clusters", clusterRoutes(deps, guard));
   api.route("/response-sets", responseSetRoutes(deps, guard));
+  api.route("/declarations", declarationRoutes(deps, guard, deps.onDeclarationReviewed ? { onReviewed: deps.onDeclarationReviewed } : {}));
   api.route("/users", userRoutes(deps, guard));
   api.route("/audit-log", auditLogRoutes(deps, guard));
   api.route("/methodology", methodologyRoutes(deps, guard));

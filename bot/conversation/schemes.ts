@@ -9,7 +9,7 @@ export const SCHEMES_PER_PAGE = 3;
 const MAX_PURPOSE_LENGTH = 160;
 
 /** The first sentence of an objective, which is what a person scanning a list reads. */
-function purpose(objective: string): string {
+export function purpose(objective: string): string {
   const first = /^.*?[.!?।](?=\s|$)/u.exec(objective.trim())?.[0] ?? objective.trim();
   return first.length <= MAX_PURPOSE_LENGTH ? first : `${first.slice(0, MAX_PURPOSE_LENGTH - 1)}…`;
 }

@@ -44,6 +44,8 @@ export async function startServerProcess(options: ServerProcessOptions) {
       PUBLIC_URL: "https://samuh.example.org",
       TELEGRAM_API_ROOT: options.botApiUrl,
       LOG_LEVEL: "info",
+      // The console's pages are not what these tests drive; building them would only slow each start.
+      SERVE_CONSOLE: "false",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

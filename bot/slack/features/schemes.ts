@@ -1,7 +1,5 @@
-import type { ClusterContext } from "../../../core/schemes/ranking";
-import type { Issue } from "../../../core/scoring/issues";
-import { searchSchemes, type SchemeHit } from "../../../db/repositories/schemes-search";
-import type { Cluster } from "../../../db/schema";
+import { clusterSearchContext, searchSchemes, type SchemeHit } from "../../../db/repositories/schemes-search";
+import { purpose } from "../../conversation/schemes";
 import type { Translate } from "../../i18n";
 import { actions, button, context, escapeMrkdwn, message, mrkdwnText, section, type Block, type SlackMessage } from "../blocks";
 import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
@@ -10,7 +8,6 @@ import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
 export const SCHEMES_PER_PAGE = 5;
 /** A search is carried on the "more" button; Slack caps a button's value at 2000 characters. */
 const MAX_QUERY_LENGTH = 500;
-const MAX_PURPOSE_LENGTH = 200;
 
 export const MORE_ACTION = "schemes_more";
 export const SAVE_ACTION = "scheme_save";
@@ -43,22 +40,6 @@ export function decodeMore(value: string | undefined): { words: string; offset: 
 /** Mentions (`<@U123>`) are the address, not the question. */
 export function mentionText(text: string): string {
   return text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
-}
-
-/**
- * What the search needs to know about a cluster, read from what is stored: the issues in order of
- * priority for action (the cached score) and the share of women in the workforce (the profile).
- */
-async function clusterContext(repos: SlackRepositories, cluster: Cluster): Promise<ClusterContext> {
-  const cached = await repos.scores.getCached(cluster.id);
-  const priorityIssues: Issue[] = cached ? cached.breakdown.priorities.map((entry) => entry.issue) : [];
-  const women = cluster.profile.women_percent;
-  return { priorityIssues, womenShare: typeof women === "number" ? women / 100 : null };
-}
-
-function purpose(objective: string): string {
-  const first = /^.*?[.!?।](?=\s|$)/u.exec(objective.trim())?.[0] ?? objective.trim();
-  return first.length <= MAX_PURPOSE_LENGTH ? first : `${first.slice(0, MAX_PURPOSE_LENGTH - 1)}…`;
 }
 
 function hitBlocks(t: Translate, hit: SchemeHit, position: number, canSave: boolean): Block[] {
@@ -106,7 +87,7 @@ export async function answerSchemes(deps: SlackDeps, repos: SlackRepositories, r
   const result = await searchSchemes(deps.db, {
     text: request.words,
     locale: language,
-    ...(cluster ? { cluster: await clusterContext(repos, cluster) } : {}),
+    ...(cluster ? { cluster: await clusterSearchContext(deps.db, cluster) } : {}),
     limit: SCHEMES_PER_PAGE,
     offset: request.offset,
   });
