@@ -190,7 +190,7 @@ function printTable(rows: readonly Row[]): void {
     row.scenario,
     row.product,
     row.baseline,
-    row.ratio === null ? "—" : `${row.ratio.toFixed(2)}×`,
+    row.ratio === null ? "—" : `${row.ratio < 0.1 ? row.ratio.toPrecision(2) : row.ratio.toFixed(2)}×`,
     row.target,
     row.pass === null ? "—" : row.pass ? "pass" : "FAIL",
   ]);

@@ -46,7 +46,7 @@ const DEFAULT_HEADROOM = 0.03;
 /** After a stall, sends catch up at most this many times faster than the even schedule... */
 const CATCH_UP_FACTOR = 4;
 /** ...for at most this much lost time; a longer stall (an idle queue, a pause) is not made up. */
-const MAX_CATCH_UP_MS = 100;
+const MAX_CATCH_UP_MS = 300;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

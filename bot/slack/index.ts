@@ -36,5 +36,3 @@ export function createSlack(options: SlackOptions) {
     start: (journey: Journey) => createSlackApp({ ...deps, journey, signingSecret, token }),
   };
 }
-
-export type { HonoReceiver } from "./receiver";

@@ -53,15 +53,6 @@ export function clusterPlanRepository(db: Database) {
         .orderBy(asc(clusterPlanSchemes.addedAt), asc(clusterPlanSchemes.schemeId));
       return rows.map((row) => ({ ...row.entry, schemeName: row.schemeName }));
     },
-
-    /** Takes a scheme off the plan; false when it was not on it. */
-    async remove(clusterId: string, schemeId: string): Promise<boolean> {
-      const rows = await db
-        .delete(clusterPlanSchemes)
-        .where(and(eq(clusterPlanSchemes.clusterId, clusterId), eq(clusterPlanSchemes.schemeId, schemeId)))
-        .returning({ schemeId: clusterPlanSchemes.schemeId });
-      return rows.length > 0;
-    },
   };
 }
 

@@ -29,13 +29,16 @@ export type RespondentPatch = Partial<
 export function respondentRepository(db: Database) {
   const audit = auditRepository(db);
 
+  // Every webhook update starts here: built once, not per call.
+  const identityQuery = db
+    .select({ respondent: respondents, identity: channelIdentities })
+    .from(channelIdentities)
+    .innerJoin(respondents, eq(respondents.id, channelIdentities.respondentId))
+    .where(and(eq(channelIdentities.channel, sql.placeholder("channel")), eq(channelIdentities.externalId, sql.placeholder("externalId"))))
+    .prepare();
+
   async function byIdentity(channel: Channel, externalId: string): Promise<{ respondent: Respondent; identity: ChannelIdentity } | null> {
-    const [row] = await db
-      .select({ respondent: respondents, identity: channelIdentities })
-      .from(channelIdentities)
-      .innerJoin(respondents, eq(respondents.id, channelIdentities.respondentId))
-      .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.externalId, externalId)));
-    return row ?? null;
+    return (await identityQuery.get({ channel, externalId })) ?? null;
   }
 
   return {

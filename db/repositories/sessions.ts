@@ -66,6 +66,15 @@ export function sessionRepository(db: Database) {
     return statements;
   }
 
+  // Read on nearly every webhook update: built once, not per call.
+  const activeQuery = db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.respondentId, sql.placeholder("respondentId")), eq(sessions.status, "active")))
+    .orderBy(desc(sessions.updatedAt), desc(sessions.startedAt))
+    .limit(1)
+    .prepare();
+
   return {
     async get(id: string): Promise<Session | null> {
       const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
@@ -74,13 +83,7 @@ export function sessionRepository(db: Database) {
 
     /** The respondent's most recently updated active session, whatever its questionnaire. */
     async active(respondentId: string): Promise<Session | null> {
-      const [row] = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.respondentId, respondentId), eq(sessions.status, "active")))
-        .orderBy(desc(sessions.updatedAt), desc(sessions.startedAt))
-        .limit(1);
-      return row ?? null;
+      return (await activeQuery.get({ respondentId })) ?? null;
     },
 
     /** The respondent's most recently started session of a questionnaire, in any status. */

@@ -46,6 +46,8 @@ async function readArgs(request: IncomingMessage): Promise<Record<string, unknow
 export async function startFakeSlackApi() {
   const calls: SlackApiCall[] = [];
   let sequence = 0;
+  /** How long each answer takes, to stand for a slow Slack. */
+  let delayMs = 0;
   const nextTs = () => `1767000000.${String(++sequence).padStart(6, "0")}`;
   const server = createServer(async (request, response) => {
     const method = /^\/api\/([\w.]+)$/.exec(request.url ?? "")?.[1] ?? "unknown";
@@ -55,6 +57,7 @@ export async function startFakeSlackApi() {
     if (method === "chat.postEphemeral") result = { ok: true, message_ts: nextTs() };
     if (method === "chat.update" || method === "chat.delete") result = { ok: true, channel: args.channel, ts: args.ts };
     calls.push({ method, args, response: result });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(result));
   });
@@ -66,6 +69,10 @@ export async function startFakeSlackApi() {
     /** Calls of one method, optionally only those to one channel. */
     callsOf(method: string, channel?: string): SlackApiCall[] {
       return calls.filter((call) => call.method === method && (channel === undefined || call.args.channel === channel));
+    },
+    /** Makes every later answer wait this long. */
+    slowDown(ms: number) {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORE_ISSUES, TEMPLATES } from "../../core/scoring";
 import { clusterRepository } from "../../db/repositories/clusters";
 import { respondentRepository } from "../../db/repositories/respondents";
+import { schemeRepository } from "../../db/repositories/schemes";
 import { answers, clusterScores, responseSets, sessions } from "../../db/schema";
 import { clusterPlanSchemes } from "../../db/schema/cluster-plans";
 import { slackDailyThreads } from "../../db/schema/slack-threads";
@@ -277,6 +278,9 @@ describe("Slack: schemes in a thread", () => {
     expect(textOf(slackApi.callsOf("chat.postEphemeral", CHANNEL).at(-1)?.args.blocks)).toContain("is already on the plan");
     const plan = await product.db.select().from(clusterPlanSchemes).where(eq(clusterPlanSchemes.clusterId, "samalkha"));
     expect(plan).toEqual([expect.objectContaining({ schemeId: save.value, addedBy: `slack:${CDA}` })]);
+    await send(slashCommand("/samuh", "summary", { channel: CHANNEL, user: CDA }));
+    const summary = textOf(posted((call) => call.args.channel === CHANNEL && call.args.thread_ts === undefined).at(-1)?.args.blocks);
+    expect(summary).toContain(`On the cluster plan: ${(await schemeRepository(product.db).get(save.value))?.name}`);
   });
 
   it("answers /schemes in the channel, and without the cluster's ranking where no cluster is linked", async () => {

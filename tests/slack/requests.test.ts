@@ -138,6 +138,21 @@ describe("Slack: a channel follows a cluster", () => {
     expect((await clusterRepository(product.db).bySlackChannel(CHANNEL))?.id).toBe("moradabad");
   });
 
+  it("acknowledges before its work is done, so a slow Slack cannot make it miss the 3 seconds", async () => {
+    slackApi.slowDown(4000);
+    try {
+      const started = performance.now();
+      const response = await sendToSlackRoute(product.url, slashCommand("/samuh", "summary", { channel: CHANNEL, user: CDA }));
+      expect(response.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+      await product.services.slack?.receiver.drain();
+      expect(performance.now() - started).toBeGreaterThan(4000);
+      expect(textOf(slackApi.callsOf("chat.postMessage", CHANNEL).at(-1)?.args.blocks)).toContain("No score yet");
+    } finally {
+      slackApi.slowDown(0);
+    }
+  });
+
   it("lists the subcommands privately for anything else", async () => {
     await send(slashCommand("/samuh", "", { channel: CHANNEL, user: CDA }));
     expect(textOf(ephemeral(CDA)?.args.blocks)).toContain("/samuh link INVITE-CODE");

@@ -2,7 +2,7 @@ import type { ClusterScore } from "../../../core/scoring";
 import { round2 } from "../../../core/scoring";
 import type { Cluster } from "../../../db/schema";
 import type { Translate } from "../../i18n";
-import { context, escapeMrkdwn, message, mrkdwnText, type SlackMessage } from "../blocks";
+import { context as contextBlock, escapeMrkdwn, message, mrkdwnText, type SlackMessage } from "../blocks";
 import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
 import type { ChannelCommand } from "./link";
 
@@ -47,7 +47,13 @@ function mapCell(t: Translate, { cell, priorityRank }: ClusterScore["mapCell"]):
  * The cluster's standing as the guide reads it: the consolidated score and its four criteria,
  * the Table 1.4 classes, the map cell, the issues to act on first, and how many answers count.
  */
-export function clusterSummary(t: Translate, cluster: Cluster, result: ClusterScore, minimum: number, publicUrl?: string): SlackMessage {
+export function clusterSummary(
+  t: Translate,
+  cluster: Cluster,
+  result: ClusterScore,
+  context: { minimum: number; plan: string[]; publicUrl?: string },
+): SlackMessage {
+  const { minimum, plan, publicUrl } = context;
   const lines = [
     mrkdwnText(t, "slack:summary.title", { cluster: cluster.name }),
     headline(t, result, minimum),
@@ -60,7 +66,8 @@ export function clusterSummary(t: Translate, cluster: Cluster, result: ClusterSc
     .map((entry) => `${entry.rank}. ${t(`scoring:issue.${entry.issue}`)} (${score(entry.priority)})`);
   if (priorities.length > 0) lines.push(mrkdwnText(t, "slack:summary.priorities", { issues: priorities.join("\n") }));
   lines.push(mrkdwnText(t, "slack:summary.responses", { counted: result.counted, excluded: result.excluded }));
-  const footer = publicUrl ? [context(t("slack:summary.console", { url: consoleLink(publicUrl, cluster.id) }) as string)] : [];
+  if (plan.length > 0) lines.push(mrkdwnText(t, "slack:summary.plan", { schemes: plan.join(", ") }));
+  const footer = publicUrl ? [contextBlock(t("slack:summary.console", { url: consoleLink(publicUrl, cluster.id) }) as string)] : [];
   return message(lines, footer);
 }
 
@@ -73,9 +80,17 @@ export async function postSummary(deps: SlackDeps, repos: SlackRepositories, com
     await deps.client.chat.postEphemeral({ channel: channelId, user: userId, ...message([mrkdwnText(t, "slack:not_linked")]) });
     return;
   }
-  const [cached, scheme] = await Promise.all([repos.scores.getCached(cluster.id), repos.scoringSchemes.active()]);
+  const [cached, scheme, plan] = await Promise.all([
+    repos.scores.getCached(cluster.id),
+    repos.scoringSchemes.active(),
+    repos.plans.list(cluster.id),
+  ]);
   const reply = cached
-    ? clusterSummary(t, cluster, cached.breakdown, scheme.minimumCountedRespondents, deps.publicUrl)
+    ? clusterSummary(t, cluster, cached.breakdown, {
+        minimum: scheme.minimumCountedRespondents,
+        plan: plan.map((entry) => entry.schemeName),
+        ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+      })
     : message([mrkdwnText(t, "slack:summary.title", { cluster: cluster.name }), mrkdwnText(t, "slack:summary.no_score")]);
   await deps.client.chat.postMessage({ channel: channelId, ...reply });
 }
