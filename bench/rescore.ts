@@ -111,16 +111,7 @@ export interface RescoreFigures {
   target: { ratio: number };
 }
 
-function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = work();
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { value, ms, cpuMs: (used.user + used.system) / 1000 };
-}
-
-async function timedAsync<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await work();
@@ -147,12 +138,12 @@ export async function run(scale = 1): Promise<RescoreFigures> {
     let means: { clusterId: string; itemId: string; mean: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const now = new Date(EPOCH + 400 * DAY + round * 1000).toISOString();
-      const product = await timedAsync(async () => {
+      const product = await timed(async () => {
         const results = new Map<string, ClusterScore>();
         for (const id of ids) results.set(id, (await recomputeClusterScore(db, id, GUIDE_SCHEME, now))!);
         return results;
       });
-      const bare = timed(() => groupBy.all() as typeof means);
+      const bare = await timed(async () => groupBy.all() as typeof means);
       scores = product.value;
       means = bare.value;
       full.push(product);
@@ -178,7 +169,7 @@ export async function run(scale = 1): Promise<RescoreFigures> {
     let onlyChanged = false;
     for (let repeat = 0; repeat < SINGLE_RECOMPUTES; repeat++) {
       const now = new Date(EPOCH + 500 * DAY + (repeat + 1) * 1000).toISOString();
-      const recompute = await timedAsync(() => recomputeClusterScore(db, changed, GUIDE_SCHEME, now));
+      const recompute = await timed(() => recomputeClusterScore(db, changed, GUIDE_SCHEME, now));
       single.push(recompute.ms);
       if (repeat > 0) continue;
       const rewritten = [...snapshot()].filter(([id, at]) => at !== before.get(id)).map(([id]) => id);

@@ -110,6 +110,7 @@ export async function createServices(options: ServiceOptions) {
       return telegramBot?.isInited() ? telegramBot.botInfo.username : undefined;
     },
     onDeclarationReviewed: tellDeclarant(notifier),
+    campaigns: { defaults: campaigns.defaults, ...(campaignDelivery ? { wake: () => campaignDelivery.wake() } : {}) },
   });
 
   const app = createApp({

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from "i18next";
-import { DEFAULT_LANGUAGE, NAMESPACES, resources } from "../locales";
+import { DEFAULT_LANGUAGE, isLanguageCode, NAMESPACES, resources } from "../locales";
 
 export type Translate = TFunction;
 
@@ -18,10 +18,16 @@ export async function createI18n() {
     returnNull: false,
     initAsync: false,
   });
+  // One per supported language, made on first use: every reply asks, and the same function lets
+  // renderers remember its translations (see bot/telegram/render.ts).
+  const fixed = new Map<string, Translate>();
   return {
     /** A translate function fixed to one language. */
     forLanguage(language: string): Translate {
-      return instance.getFixedT(language);
+      if (!isLanguageCode(language)) return instance.getFixedT(language);
+      let translate = fixed.get(language);
+      if (!translate) fixed.set(language, (translate = instance.getFixedT(language)));
+      return translate;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "../../db/database";
 import type { Declaration } from "../../db/schema";
+import type { CampaignDefaults } from "../../bot/campaigns/planning";
 
 /** What the console's API needs from the host; the lead's entry points pass these in. */
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
    * Read at request time: the host learns it from Telegram after the API is built.
    */
   readonly telegramBotUsername?: string;
+  /** Campaign defaults and the sender to wake; without them the API has no campaigns. */
+  campaigns?: { defaults: CampaignDefaults; wake?: () => void };
   /** Tells a declarant about a review once it is stored (the bot's notifier). */
   onDeclarationReviewed?: (declaration: Declaration) => Promise<boolean>;
 }

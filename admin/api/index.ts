@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { authRoutes } from "../auth/routes";
 import { roleGuards, type ApiEnv } from "../auth/guard";
 import { auditLogRoutes } from "./audit-log/routes";
+import { campaignRoutes } from "./campaigns";
 import { clusterRoutes } from "./clusters/routes";
 import { declarationRoutes } from "./declarations";
 import type { ApiDeps } from "./deps";
@@ -27,6 +28,7 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   api.route("/auth", authRoutes({ db: deps.db, clock: deps.clock, guard }));
   api.route("/clusters", clusterRoutes(deps, guard));
   api.route("/response-sets", responseSetRoutes(deps, guard));
+  if (deps.campaigns) api.route("/campaigns", campaignRoutes({ ...deps, ...deps.campaigns }, guard));
   api.route("/declarations", declarationRoutes(deps, guard, deps.onDeclarationReviewed ? { onReviewed: deps.onDeclarationReviewed } : {}));
   api.route("/users", userRoutes(deps, guard));
   api.route("/audit-log", auditLogRoutes(deps, guard));

@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { auditLog } from "./audit-log";
+import { campaigns } from "./campaigns";
 import { clusters } from "./clusters";
 import { Dashboard } from "./dashboard/Dashboard";
 import { ConsoleLayout } from "./layout/ConsoleLayout";
@@ -33,6 +34,7 @@ export function App() {
         <>
           <Resource name="clusters" {...clusters} {...(role === "viewer" ? { create: undefined, edit: undefined } : {})} />
           <Resource name="response-sets" {...responseSets} />
+          <Resource name="campaigns" {...campaigns} {...(role === "viewer" ? { create: undefined } : {})} />
           {role === "admin" ? <Resource name="users" {...users} /> : null}
           {role === "admin" ? <Resource name="audit-log" {...auditLog} /> : null}
           <CustomRoutes>

@@ -11,6 +11,7 @@ export type Action =
   | { type: "language"; code: string }
   | { type: "cluster"; clusterId: string }
   | { type: "restart"; confirmed: boolean }
+  | { type: "forget"; confirmed: boolean }
   | { type: "schemes_more"; offset: number; words: string };
 
 /** Telegram's limit on a button's data. */
@@ -34,6 +35,8 @@ export function encodeAction(action: Action): string {
       return ["c", action.clusterId].join(SEPARATOR);
     case "restart":
       return ["r", action.confirmed ? "y" : "n"].join(SEPARATOR);
+    case "forget":
+      return ["f", action.confirmed ? "y" : "n"].join(SEPARATOR);
     case "schemes_more":
       return ["m", String(action.offset), action.words].join(SEPARATOR);
   }
@@ -58,6 +61,8 @@ export function decodeAction(data: string): Action | undefined {
       return first ? { type: "cluster", clusterId: first } : undefined;
     case "r":
       return first === "y" || first === "n" ? { type: "restart", confirmed: first === "y" } : undefined;
+    case "f":
+      return first === "y" || first === "n" ? { type: "forget", confirmed: first === "y" } : undefined;
     case "m": {
       const offset = Number(first);
       return Number.isSafeInteger(offset) && offset > 0 && second ? { type: "schemes_more", offset, words: second } : undefined;

@@ -13,7 +13,7 @@ import { DEFAULT_LANGUAGE, isLanguageCode, languageFromTag, LANGUAGES } from "..
 import type { Logger } from "../logger";
 import type { Action } from "./actions";
 import { createDeclarationFlow, type DeclarationTurn } from "./declaration";
-import { clusterPicker, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
+import { clusterPicker, forgetConfirmation, languagePicker, MAX_CLUSTERS_IN_PICKER, restartConfirmation } from "./pickers";
 import { presentPrompts } from "./present";
 import { schemeReplies } from "./schemes";
 import { combineReplies, text, type Reply } from "./reply";
@@ -161,6 +161,8 @@ export function createJourney(deps: JourneyDeps): Journey {
               return declarations.declare(this.declarationTurn());
             case "stop":
               return this.optOut();
+            case "forget":
+              return [forgetConfirmation()];
           }
           break;
         case "text": {
@@ -223,6 +225,8 @@ export function createJourney(deps: JourneyDeps): Journey {
           if (!action.confirmed) return this.step(active, { type: "status" }, [text("bot:restart_cancelled")]);
           return this.step(active, { type: "restart" });
         }
+        case "forget":
+          return this.forget(action.confirmed);
         case "schemes_more":
           return this.schemes(action.words, action.offset);
         case "back":
@@ -237,6 +241,17 @@ export function createJourney(deps: JourneyDeps): Journey {
     }
 
     /** `/stop`: no more invitations or reminders. Answering, and everything else, go on as before. */
+    /**
+     * Erases the person's name, username and enterprise name, keeping their answers in the cluster's
+     * score without them. The chat account stays linked, so a later message is not a new person.
+     */
+    private async forget(confirmed: boolean) {
+      if (!confirmed) return [{ lines: [text("bot:forget_cancelled")] }];
+      const forgotten = await respondents.forget(this.respondent.id, `${this.actor.channel}:${this.actor.externalId}`, this.now);
+      if (forgotten) this.respondent = forgotten;
+      return [{ lines: [text("bot:forgotten")] }];
+    }
+
     private async optOut() {
       if (!this.respondent.optedOutAt) await this.update({ optedOutAt: this.now });
       return [{ lines: [text("bot:opted_out")] }];

@@ -29,6 +29,18 @@ export function clusterPicker(clusters: readonly { id: string; name: string }[],
   };
 }
 
+export function forgetConfirmation(): Reply {
+  return {
+    lines: [text("bot:forget_confirm")],
+    buttons: [
+      [
+        { label: text("bot:buttons.forget_yes"), action: encodeAction({ type: "forget", confirmed: true }) },
+        { label: text("bot:buttons.forget_no"), action: encodeAction({ type: "forget", confirmed: false }) },
+      ],
+    ],
+  };
+}
+
 export function restartConfirmation(answerCount: number): Reply {
   return {
     lines: [text("bot:restart_confirm", { count: answerCount })],

@@ -18,7 +18,7 @@ export interface Actor {
 }
 
 /** `stop` opts out of campaign messages (invitations, reminders); `/start` opts back in. */
-export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy" | "declare" | "stop";
+export type Command = "back" | "skip" | "status" | "restart" | "language" | "help" | "privacy" | "declare" | "stop" | "forget";
 
 /** What happened in the chat, after the channel has read its own update format. */
 export type Trigger =

@@ -20,7 +20,7 @@ export interface TelegramBotOptions {
   logger: Logger;
 }
 
-const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy", "declare", "stop"];
+const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "language", "help", "privacy", "declare", "stop", "forget"];
 
 /**
  * The Telegram channel: reads updates into triggers for the journey and sends its replies back.

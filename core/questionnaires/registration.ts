@@ -56,7 +56,7 @@ export const registration = loadDefinition({
       titleKey: k("sections.enterprise"),
       when: ownsFirm,
       items: [
-        { id: "enterprise_name", type: "text", key: k("items.enterprise_name"), maxLength: 120 },
+        { id: "enterprise_name", type: "text", key: k("items.enterprise_name"), maxLength: 120, meta: { personal: "yes" } },
         {
           id: "size_class",
           type: "choice",

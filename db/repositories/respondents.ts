@@ -1,6 +1,9 @@
-import { and, eq, isNull, ne, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, notExists, sql } from "drizzle-orm";
 import { atomically, type Database } from "../database";
-import { type Channel, type ChannelIdentity, type Respondent, channelIdentities, enterprises, respondents } from "../schema";
+import { personalItemIds, defaultCatalogue } from "../../core/questionnaires";
+import { type Channel, type ChannelIdentity, type Respondent, answerEvents, answers, channelIdentities, enterprises, respondents, responseSets } from "../schema";
+
+const PERSONAL_ITEMS = personalItemIds(defaultCatalogue);
 import { auditRepository } from "./audit";
 
 export interface IdentityInput {
@@ -118,12 +121,22 @@ export function respondentRepository(db: Database) {
         .from(respondents)
         .where(and(eq(respondents.enterpriseId, enterprises.id), ne(respondents.id, id), isNull(respondents.forgottenAt)));
       const theirEnterprise = db.select({ id: respondents.enterpriseId }).from(respondents).where(eq(respondents.id, id));
+      const theirResponseSets = db.select({ id: responseSets.id }).from(responseSets).where(eq(responseSets.respondentId, id));
       await atomically(db, [
         db
           .update(enterprises)
           .set({ name: null })
           .where(and(sql`${enterprises.id} = (${theirEnterprise})`, notExists(otherRespondents))),
         db.update(channelIdentities).set({ username: null }).where(eq(channelIdentities.respondentId, id)),
+        // Answers that are personal data (an enterprise's name), now and in their history.
+        db
+          .update(answers)
+          .set({ value: null, note: null })
+          .where(and(inArray(answers.itemId, PERSONAL_ITEMS), inArray(answers.responseSetId, theirResponseSets))),
+        db
+          .update(answerEvents)
+          .set({ value: null, previous: null, note: null })
+          .where(and(inArray(answerEvents.itemId, PERSONAL_ITEMS), inArray(answerEvents.responseSetId, theirResponseSets))),
         db
           .update(respondents)
           .set({ displayName: null, forgottenAt: sql`coalesce(${respondents.forgottenAt}, ${now})`, updatedAt: now })

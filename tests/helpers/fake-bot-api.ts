@@ -36,12 +36,20 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
  */
 export async function startFakeBotApi() {
   const calls: BotApiCall[] = [];
+  /** Methods that answer with an error, and which. */
+  const failing = new Map<string, number>();
   let messageId = 1;
   const server = createServer(async (request, response) => {
     const match = /^\/bot[^/]+\/(\w+)$/.exec(request.url ?? "");
     const payload = await readBody(request);
     const method = match?.[1] ?? "unknown";
     calls.push({ method, payload });
+    const failure = failing.get(method);
+    if (failure !== undefined) {
+      response.writeHead(failure, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ok: false, error_code: failure, description: failure === 400 ? "Bad Request: chat not found" : "Internal Server Error" }));
+      return;
+    }
     let result: unknown = true;
     if (method === "getMe") result = TEST_BOT;
     if (method === "sendMessage") {
@@ -65,6 +73,13 @@ export async function startFakeBotApi() {
       return calls
         .filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) === chatId)
         .map((call) => call.payload as { text: string; reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] } });
+    },
+    /** Makes a method fail with `status` until `recover` is called. */
+    fail(method: string, status = 400) {
+      failing.set(method, status);
+    },
+    recover(method: string) {
+      failing.delete(method);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { loadConfig } from "../../bot/config";
 import { createServices } from "../../bot/compose";
-import { createLogger } from "../../bot/logger";
+import { createLogger, type Logger } from "../../bot/logger";
 import { openSqlite } from "../../db/sqlite";
 import { TEST_BOT, type FakeBotApi } from "./fake-bot-api";
 
@@ -26,6 +26,8 @@ export async function startProduct(options: {
   clock?: () => Date;
   /** Turns Slack on, signed with SLACK_SIGNING_SECRET and talking to this stand-in of its Web API. */
   slackApi?: { url: string };
+  /** Where the product logs; silent unless a test reads the log. */
+  logger?: Logger;
 }) {
   const databasePath = options.databasePath ?? temporaryDatabasePath();
   const config = loadConfig({
@@ -41,7 +43,7 @@ export async function startProduct(options: {
   const services = await createServices({
     db: storage.db,
     config,
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     telegramBotInfo: TEST_BOT,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.slackApi ? { slackApiUrl: options.slackApi.url } : {}),
