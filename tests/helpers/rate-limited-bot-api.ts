@@ -103,13 +103,6 @@ export async function startRateLimitedBotApi(options: RateLimitedBotApiOptions =
     messagesTo(chatId: number) {
       return accepted.filter((message) => message.chatId === chatId);
     },
-    /** Messages a second between the first accepted message and the last. */
-    achievedRate(): number {
-      const first = accepted[0];
-      const last = accepted.at(-1);
-      if (!first || !last || accepted.length < 2) return 0;
-      return ((accepted.length - 1) * 1000) / (last.at - first.at);
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
