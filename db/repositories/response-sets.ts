@@ -1,8 +1,20 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { ResponseSet as ScoringResponseSet } from "../../core/scoring";
 import { ratingsFromAnswers } from "../../core/scoring";
 import { atomically, type Database } from "../database";
-import { type Answer, type AnswerEvent, type ResponseSet, type ResponseSetStatus, answerEvents, answers, responseSets } from "../schema";
+import {
+  type Answer,
+  type AnswerEvent,
+  type ResponseSet,
+  type ResponseSetStatus,
+  answerEvents,
+  answers,
+  channelIdentities,
+  clusters,
+  enterprises,
+  respondents,
+  responseSets,
+} from "../schema";
 import { auditRepository } from "./audit";
 import { type ListQuery, type ListResult, orderFor, pageFor } from "./listing";
 
@@ -45,6 +57,36 @@ const sortable = {
   clusterId: responseSets.clusterId,
   questionnaireId: responseSets.questionnaireId,
 };
+
+/** A response set as an export writes it: who answered (names only when asked for) and every answer. */
+export interface ExportedResponseSet extends ResponseSet {
+  clusterName: string | null;
+  stakeholderType: string | null;
+  /** Personal data: always null unless the page was read with `personal: true`. */
+  respondentName: string | null;
+  telegramUsername: string | null;
+  enterpriseName: string | null;
+  answers: Pick<Answer, "itemId" | "value">[];
+}
+
+export interface ExportPageQuery {
+  filter: Omit<ResponseSetFilter, "ids">;
+  /** The last id of the previous page; null for the first page. */
+  after: string | null;
+  limit: number;
+  personal: boolean;
+}
+
+function conditionsOf(f: ResponseSetFilter): SQL | undefined {
+  return and(
+    f.ids ? inArray(responseSets.id, f.ids) : undefined,
+    f.clusterId === undefined ? undefined : eq(responseSets.clusterId, f.clusterId),
+    f.respondentId === undefined ? undefined : eq(responseSets.respondentId, f.respondentId),
+    f.questionnaireId === undefined ? undefined : eq(responseSets.questionnaireId, f.questionnaireId),
+    f.status === undefined ? undefined : eq(responseSets.status, f.status),
+    f.excluded === undefined ? undefined : f.excluded ? isNotNull(responseSets.excludedAt) : isNull(responseSets.excludedAt),
+  );
+}
 
 /** Response sets: what moderation decides on and scoring reads. */
 export function responseSetRepository(db: Database) {
@@ -154,16 +196,7 @@ export function responseSetRepository(db: Database) {
 
     /** Response sets for the console, newest first unless sorted otherwise. */
     async list(query: ListQuery<ResponseSetFilter> = {}): Promise<ListResult<ResponseSet>> {
-      const f = query.filter ?? {};
-      const conditions: (SQL | undefined)[] = [
-        f.ids ? inArray(responseSets.id, f.ids) : undefined,
-        f.clusterId === undefined ? undefined : eq(responseSets.clusterId, f.clusterId),
-        f.respondentId === undefined ? undefined : eq(responseSets.respondentId, f.respondentId),
-        f.questionnaireId === undefined ? undefined : eq(responseSets.questionnaireId, f.questionnaireId),
-        f.status === undefined ? undefined : eq(responseSets.status, f.status),
-        f.excluded === undefined ? undefined : f.excluded ? isNotNull(responseSets.excludedAt) : isNull(responseSets.excludedAt),
-      ];
-      const where = and(...conditions);
+      const where = conditionsOf(query.filter ?? {});
       const { limit, offset } = pageFor(query.range);
       const rows = await db
         .select()
@@ -174,6 +207,48 @@ export function responseSetRepository(db: Database) {
         .offset(offset);
       const [counted] = await db.select({ total: count() }).from(responseSets).where(where);
       return { rows, total: counted?.total ?? 0 };
+    },
+
+    /**
+     * One page of an export in id order, after the previous page's last id: keyset paging, so every
+     * page costs the same however deep the export is. Two queries per page whatever its size, each
+     * with a handful of bound parameters (D1 allows 100): the sets with their respondent, then the
+     * answers of the page's id range, read along the answers' primary key.
+     */
+    async exportPage(query: ExportPageQuery): Promise<ExportedResponseSet[]> {
+      const matching = conditionsOf(query.filter);
+      const telegramUsername = sql<string | null>`(select ${channelIdentities.username} from ${channelIdentities} where ${channelIdentities.respondentId} = ${responseSets.respondentId} and ${channelIdentities.channel} = 'telegram' and ${channelIdentities.username} is not null limit 1)`;
+      const rows = await db
+        .select({
+          set: responseSets,
+          clusterName: clusters.name,
+          stakeholderType: respondents.stakeholderType,
+          respondentName: query.personal ? respondents.displayName : sql<null>`null`,
+          telegramUsername: query.personal ? telegramUsername : sql<null>`null`,
+          enterpriseName: query.personal ? enterprises.name : sql<null>`null`,
+        })
+        .from(responseSets)
+        .leftJoin(clusters, eq(clusters.id, responseSets.clusterId))
+        .leftJoin(respondents, eq(respondents.id, responseSets.respondentId))
+        .leftJoin(enterprises, eq(enterprises.id, respondents.enterpriseId))
+        .where(and(matching, query.after === null ? undefined : gt(responseSets.id, query.after)))
+        .orderBy(asc(responseSets.id))
+        .limit(query.limit);
+      const first = rows[0]?.set.id;
+      const last = rows.at(-1)?.set.id;
+      if (first === undefined || last === undefined) return [];
+      const answerRows = await db
+        .select({ responseSetId: answers.responseSetId, itemId: answers.itemId, value: answers.value })
+        .from(answers)
+        .innerJoin(responseSets, eq(responseSets.id, answers.responseSetId))
+        .where(and(matching, gte(answers.responseSetId, first), lte(answers.responseSetId, last)));
+      const answersBySet = new Map<string, Pick<Answer, "itemId" | "value">[]>();
+      for (const { responseSetId, itemId, value } of answerRows) {
+        const setAnswers = answersBySet.get(responseSetId);
+        if (setAnswers) setAnswers.push({ itemId, value });
+        else answersBySet.set(responseSetId, [{ itemId, value }]);
+      }
+      return rows.map(({ set, ...facts }) => ({ ...set, ...facts, answers: answersBySet.get(set.id) ?? [] }));
     },
   };
 }

@@ -1,18 +1,20 @@
 import type { ClusterListItem } from "../clusters/view";
+import type { Cell } from "./cells";
 
-export interface ExportColumn {
+/** One column of an export: its heading, its spreadsheet width, and how a row fills it. */
+export interface ExportColumn<Row> {
   key: string;
   header: string;
   /** Column width in characters, for the spreadsheet. */
   width: number;
-  value: (cluster: ClusterListItem) => string | number | boolean | null;
+  value: (row: Row) => Cell;
 }
 
 /**
  * The columns of a clusters export, one row per cluster. Scores keep full precision (a spreadsheet
  * rounds for display); every row names the scheme its score was computed with (SPEC §3).
  */
-export const CLUSTER_EXPORT_COLUMNS: readonly ExportColumn[] = [
+export const CLUSTER_EXPORT_COLUMNS: readonly ExportColumn<ClusterListItem>[] = [
   { key: "id", header: "id", width: 38, value: (c) => c.id },
   { key: "name", header: "name", width: 30, value: (c) => c.name },
   { key: "state", header: "state", width: 16, value: (c) => c.state },

@@ -1,30 +1,27 @@
-import { stringify } from "csv-stringify/sync";
+import { Readable, pipeline } from "node:stream";
+import { stringify } from "csv-stringify";
 import type { ClusterListItem } from "../clusters/view";
-import { CLUSTER_EXPORT_COLUMNS } from "./cluster-columns";
-
-/** Rows written per chunk: the response starts at once and memory stays flat for any list. */
-const ROWS_PER_CHUNK = 200;
+import { safeCell } from "./cells";
+import { CLUSTER_EXPORT_COLUMNS, type ExportColumn } from "./cluster-columns";
+import { webStreamOf } from "./web-stream";
 
 /**
- * The clusters as a CSV stream. It starts with a byte-order mark so that spreadsheet programs read
- * the UTF-8 correctly (names in Devanagari and other scripts).
+ * Rows as a CSV stream, written by csv-stringify's streaming API as the client reads: the rows are
+ * pulled from `rows` only as fast as the body goes out, so an export of any length stays within a
+ * few pages of memory. It starts with a byte-order mark so that spreadsheet programs read the UTF-8
+ * correctly (names in Devanagari and other scripts); text cells are neutralised (`safeCell`).
  */
+export function csvStream<Row>(columns: readonly ExportColumn<Row>[], rows: Iterable<Row> | AsyncIterable<Row>): ReadableStream<Uint8Array> {
+  async function* lines() {
+    yield columns.map((column) => column.header);
+    for await (const row of rows) yield columns.map((column) => safeCell(column.value(row)));
+  }
+  const csv = stringify({ bom: true, cast: { boolean: (value) => (value ? "true" : "false") } });
+  // An error on either side ends the other: the body then breaks off instead of looking complete.
+  return webStreamOf(pipeline(Readable.from(lines()), csv, () => {}));
+}
+
+/** The clusters list as CSV. */
 export function clustersCsv(clusters: readonly ClusterListItem[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let next = 0;
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${stringify([CLUSTER_EXPORT_COLUMNS.map((column) => column.header)])}`));
-    },
-    pull(controller) {
-      const chunk = clusters.slice(next, next + ROWS_PER_CHUNK);
-      next += chunk.length;
-      if (chunk.length === 0) {
-        controller.close();
-        return;
-      }
-      const rows = chunk.map((cluster) => CLUSTER_EXPORT_COLUMNS.map((column) => column.value(cluster)));
-      controller.enqueue(encoder.encode(stringify(rows, { cast: { boolean: (value) => (value ? "true" : "false") } })));
-    },
-  });
+  return csvStream(CLUSTER_EXPORT_COLUMNS, clusters);
 }
