@@ -22,6 +22,8 @@ import { actorOf, currentUser, type ApiEnv, type Guard } from "../auth/guard";
 import type { ConsoleRole } from "../auth/roles";
 import { renderDeclarationPage } from "../declarations/print";
 import type { ApiDeps } from "./deps";
+import { neutralise } from "./exports/cells";
+import { personalDataRequested } from "./exports/personal";
 import { idsFilter, listParams, listResponse } from "./list-params";
 import { idParam, jsonParam, readBody, validate } from "./validation";
 
@@ -56,9 +58,8 @@ const adherenceQuery = z.union([
 /** Rows fetched per query while exporting, so an export of any size stays within memory and D1's limits. */
 const EXPORT_PAGE = 500;
 
-/** Spreadsheets run a cell that starts with one of these as a formula; a leading apostrophe stops that. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const neutralise = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+/** Columns with personal data: only in an admin's export that asks for them (`personal=true`). */
+const PERSONAL_CSV_COLUMNS = new Set(["enterprise", "declarant_name"]);
 
 const CSV_COLUMNS = [
   "declaration",
@@ -161,10 +162,14 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
     };
   }
 
-  /** One CSV row per element of each matching declaration, in declaration then element order. */
-  async function exportCsv(filter: DeclarationFilter): Promise<string> {
+  /**
+   * One CSV row per element of each matching declaration, in declaration then element order; the
+   * enterprise's and declarant's names only when `personal`.
+   */
+  async function exportCsv(filter: DeclarationFilter, personal: boolean): Promise<string> {
     const translate = (await i18n).forLanguage(DEFAULT_LANGUAGE);
-    const lines: string[][] = [[...CSV_COLUMNS]];
+    const kept = CSV_COLUMNS.map((column) => personal || !PERSONAL_CSV_COLUMNS.has(column));
+    const lines: string[][] = [CSV_COLUMNS.filter((_, index) => kept[index])];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
       const page = await repository.list({ filter, sort: { field: "declaredAt", order: "ASC" }, range: [offset, offset + EXPORT_PAGE - 1] });
       const names = await namesFor(page.rows);
@@ -191,7 +196,9 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
               given?.answer ?? "",
               given?.note ?? "",
               row.contentHash,
-            ].map(neutralise),
+            ]
+              .filter((_, index) => kept[index])
+              .map(neutralise),
           );
         }
       }
@@ -211,7 +218,7 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
     .get("/export.csv", guard("viewer"), async (c) => {
       const filter = validate(filterSchema, jsonParam(c, "filter") ?? {}, "filter");
       c.header("Content-Disposition", 'attachment; filename="declarations.csv"');
-      return c.body(await exportCsv(filterOf(filter)), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      return c.body(await exportCsv(filterOf(filter), personalDataRequested(c)), 200, { "Content-Type": "text/csv; charset=utf-8" });
     })
     .get("/adherence", guard("viewer"), async (c) => {
       const query = validate(adherenceQuery, c.req.query(), "query");
