@@ -46,7 +46,30 @@ function servicesFor(env: WorkerEnv): Promise<Services> {
   return services;
 }
 
-/** Cloudflare Workers entry point: the same hono app as on Node, on D1. Telegram runs by webhook. */
+/**
+ * How long a cron pass keeps claiming campaign messages. The trigger fires every minute; the pass
+ * stops short of that so that it has answered what it sent before the next one starts, and passes
+ * seldom overlap (when they do, each claim still goes to one of them only).
+ */
+const CAMPAIGN_PASS_MS = 50_000;
+
+/** Sends the campaign messages that are due, as the Node process's sender would, for one pass. */
+async function deliverCampaigns(env: WorkerEnv): Promise<void> {
+  let ready: Services;
+  try {
+    ready = await servicesFor(env);
+  } catch (error) {
+    // Logged as for a request; thrown on so that the trigger's event is recorded as failed.
+    console.error(error instanceof ConfigError ? error.message : error);
+    throw error;
+  }
+  await ready.campaigns.delivery?.deliverFor({ ms: CAMPAIGN_PASS_MS });
+}
+
+/**
+ * Cloudflare Workers entry point: the same hono app as on Node, on D1. Telegram runs by webhook.
+ * Campaign messages go out from the cron trigger (wrangler.toml), since no loop outlives a request.
+ */
 export default {
   async fetch(request: Request, env: WorkerEnv, context: ExecutionContext): Promise<Response> {
     let ready: Services;
@@ -59,5 +82,9 @@ export default {
       return Response.json({ error: "internal error" }, { status: 500 });
     }
     return ready.app.fetch(request, env, context);
+  },
+
+  scheduled(_controller: unknown, env: WorkerEnv, context: ExecutionContext): void {
+    context.waitUntil(deliverCampaigns(env));
   },
 };

@@ -9,7 +9,10 @@ import type { ApiDeps } from "./deps";
 import { apiErrorHandler } from "./errors";
 import { exportRoutes } from "./exports/routes";
 import { methodologyRoutes } from "./methodology/routes";
+import { respondentRoutes } from "./respondents/routes";
 import { responseSetRoutes } from "./response-sets/routes";
+import { schemeRoutes } from "./schemes";
+import { simulatorRoutes } from "./simulator";
 import { userRoutes } from "./users/routes";
 
 export type { ApiDeps } from "./deps";
@@ -28,11 +31,14 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   api.route("/auth", authRoutes({ db: deps.db, clock: deps.clock, guard }));
   api.route("/clusters", clusterRoutes(deps, guard));
   api.route("/response-sets", responseSetRoutes(deps, guard));
+  api.route("/respondents", respondentRoutes(deps, guard));
   if (deps.campaigns) api.route("/campaigns", campaignRoutes({ ...deps, ...deps.campaigns }, guard));
   api.route("/declarations", declarationRoutes(deps, guard, deps.onDeclarationReviewed ? { onReviewed: deps.onDeclarationReviewed } : {}));
   api.route("/users", userRoutes(deps, guard));
   api.route("/audit-log", auditLogRoutes(deps, guard));
   api.route("/methodology", methodologyRoutes(deps, guard));
   api.route("/exports", exportRoutes(deps, guard));
+  api.route("/simulator", simulatorRoutes(deps, guard));
+  api.route("/", schemeRoutes(deps, guard));
   return api;
 }

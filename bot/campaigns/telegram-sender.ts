@@ -22,7 +22,7 @@ export type CampaignSender = (chatId: string, message: TelegramMessage) => Promi
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 /** How long one send may take before its outcome counts as unknown. */
-const SEND_TIMEOUT_SECONDS = 30;
+export const SEND_TIMEOUT_SECONDS = 30;
 
 /**
  * Sends campaign messages through a grammY `Api` of their own. The bot's `api` retries by itself

@@ -216,7 +216,10 @@ export function responseSetRepository(db: Database) {
      * answers of the page's id range, read along the answers' primary key.
      */
     async exportPage(query: ExportPageQuery): Promise<ExportedResponseSet[]> {
-      const matching = conditionsOf(query.filter);
+      const { clusterId, ...filter } = query.filter;
+      // The unary plus keeps SQLite off the cluster index: with it, every page would read and sort
+      // the whole cluster again; along the primary key each page continues where the last one ended.
+      const matching = and(conditionsOf(filter), clusterId === undefined ? undefined : sql`+${responseSets.clusterId} = ${clusterId}`);
       const telegramUsername = sql<string | null>`(select ${channelIdentities.username} from ${channelIdentities} where ${channelIdentities.respondentId} = ${responseSets.respondentId} and ${channelIdentities.channel} = 'telegram' and ${channelIdentities.username} is not null limit 1)`;
       const rows = await db
         .select({

@@ -6,6 +6,7 @@ import type { Scheme } from "../../core/schemes/types";
 import { atomically, type Database, type Statement } from "../database";
 import { schemes } from "../schema";
 import { schemeColumns } from "./schemes";
+import { successorsFirst } from "../../core/schemes/order";
 
 /** The CSV columns, in order. List cells hold ids separated by ";", links one per line. */
 export const SCHEME_CSV_COLUMNS = [
@@ -176,18 +177,3 @@ function successorProblem(scheme: Scheme, successorOf: ReadonlyMap<string, strin
   return null;
 }
 
-/** Orders schemes so that a successor in the same file is written before those pointing to it. */
-function successorsFirst(list: readonly Scheme[]): Scheme[] {
-  const byId = new Map(list.map((scheme) => [scheme.id, scheme]));
-  const ordered: Scheme[] = [];
-  const placed = new Set<string>();
-  const place = (scheme: Scheme) => {
-    if (placed.has(scheme.id)) return;
-    placed.add(scheme.id);
-    const successor = scheme.successorId === null ? undefined : byId.get(scheme.successorId);
-    if (successor) place(successor);
-    ordered.push(scheme);
-  };
-  list.forEach(place);
-  return ordered;
-}

@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { ACTIVITIES, SCHEMES } from "../../core/schemes/catalogue";
 import { tagMask, tagSearchText } from "../../core/schemes/tags";
 import type { Scheme } from "../../core/schemes/types";
+import { successorsFirst } from "../../core/schemes/order";
 
 const BREAKPOINT = "\n--> statement-breakpoint\n";
 
@@ -21,22 +22,6 @@ function literal(value: string | number | null): string {
   if (value === null) return "NULL";
   if (typeof value === "number") return String(value);
   return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** Successors before the schemes that point to them, so that every foreign key holds on insert. */
-function successorsFirst(schemes: readonly Scheme[]): Scheme[] {
-  const byId = new Map(schemes.map((scheme) => [scheme.id, scheme]));
-  const ordered: Scheme[] = [];
-  const placed = new Set<string>();
-  const place = (scheme: Scheme) => {
-    if (placed.has(scheme.id)) return;
-    placed.add(scheme.id);
-    const successor = scheme.successorId === null ? undefined : byId.get(scheme.successorId);
-    if (successor) place(successor);
-    ordered.push(scheme);
-  };
-  schemes.forEach(place);
-  return ordered;
 }
 
 /** `INSERT … ON CONFLICT DO UPDATE` for `columns`, updating all but the key and `keep`. */

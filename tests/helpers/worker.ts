@@ -81,11 +81,16 @@ export function removeBuild(build: WorkerBuild): void {
 
 export interface StartWorkerOptions {
   build: WorkerBuild;
-  botApi: FakeBotApi;
+  /** Where the Worker's Bot API calls go: the plain stand-in or the rate-limited one. */
+  botApi: Pick<FakeBotApi, "url">;
   /** Where this Worker keeps its D1; a fresh copy of the migrated state when absent. */
   state?: string;
   /** Replaces or adds vars and secrets; a value of `undefined` removes one. */
   vars?: Record<string, string | undefined>;
+}
+
+interface ScheduledTarget {
+  scheduled(options: { cron: string; scheduledTime: Date }): Promise<{ outcome: string; noRetry: boolean }>;
 }
 
 /** A fresh copy of a build's migrated D1, for a Worker (or two, one after the other) to use. */
@@ -145,6 +150,12 @@ export async function startWorker(options: StartWorkerOptions) {
         },
         body: JSON.stringify(update),
       });
+    },
+    /** Fires the cron trigger as Cloudflare does; resolves once the handler's `waitUntil` work is done. */
+    async scheduled(cron = "* * * * *") {
+      // workerd's Fetcher has `scheduled`; its type comes from @cloudflare/workers-types, not installed here.
+      const worker = (await mf.getWorker()) as unknown as ScheduledTarget;
+      return worker.scheduled({ cron, scheduledTime: new Date() });
     },
     close: () => mf.dispose(),
   };
