@@ -22,7 +22,7 @@ import { actorOf, currentUser, type ApiEnv, type Guard } from "../auth/guard";
 import type { ConsoleRole } from "../auth/roles";
 import { renderDeclarationPage } from "../declarations/print";
 import type { ApiDeps } from "./deps";
-import { neutralise } from "./exports/cells";
+import { neutralise } from "../../core/text/spreadsheet-cells";
 import { personalDataRequested } from "./exports/personal";
 import { idsFilter, listParams, listResponse } from "./list-params";
 import { idParam, jsonParam, readBody, validate } from "./validation";

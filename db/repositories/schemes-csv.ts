@@ -7,6 +7,7 @@ import { atomically, type Database, type Statement } from "../database";
 import { schemes } from "../schema";
 import { schemeColumns } from "./schemes";
 import { successorsFirst } from "../../core/schemes/order";
+import { neutralise, restore } from "../../core/text/spreadsheet-cells";
 
 /** The CSV columns, in order. List cells hold ids separated by ";", links one per line. */
 export const SCHEME_CSV_COLUMNS = [
@@ -28,19 +29,6 @@ export const SCHEME_CSV_COLUMNS = [
 
 /** An import larger than this is refused as a whole: the catalogue holds dozens of schemes, not thousands. */
 export const MAX_IMPORT_ROWS = 2000;
-
-/** Spreadsheets run a cell that starts with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Makes a cell inert in spreadsheets by a leading apostrophe, which they show as text and hide. */
-function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-/** Undoes `neutralise`, so that an exported file imports unchanged. */
-function restore(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
-}
 
 function csvRow(scheme: Scheme): string[] {
   return [

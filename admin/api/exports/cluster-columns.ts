@@ -1,5 +1,5 @@
 import type { ClusterListItem } from "../clusters/view";
-import type { Cell } from "./cells";
+import type { Cell } from "../../../core/text/spreadsheet-cells";
 
 /** One column of an export: its heading, its spreadsheet width, and how a row fills it. */
 export interface ExportColumn<Row> {

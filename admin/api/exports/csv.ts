@@ -1,7 +1,7 @@
 import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { ClusterListItem } from "../clusters/view";
-import { safeCell } from "./cells";
+import { safeCell } from "../../../core/text/spreadsheet-cells";
 import { CLUSTER_EXPORT_COLUMNS, type ExportColumn } from "./cluster-columns";
 import { webStreamOf } from "./web-stream";
 

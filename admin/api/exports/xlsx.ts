@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ScoringScheme } from "../../../core/scoring";
 import type { ClusterListItem } from "../clusters/view";
-import { safeCell } from "./cells";
+import { safeCell } from "../../../core/text/spreadsheet-cells";
 import { CLUSTER_EXPORT_COLUMNS, type ExportColumn } from "./cluster-columns";
 import { webStreamOf } from "./web-stream";
 

@@ -6,6 +6,11 @@ export function neutralise(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** Undoes `neutralise`, so that an exported file imports unchanged. */
+export function restore(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export type Cell = string | number | boolean | null;
 
 /** Every text cell of every export passes here; numbers, booleans and blanks cannot hold a formula. */
