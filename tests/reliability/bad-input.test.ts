@@ -187,6 +187,14 @@ const oddTexts = [
   `/start ${"Z".repeat(5000)}`,
   "/language extra words",
   "\uFFFD\uFFFD",
+  "٣٫٥",
+  "𝟑",
+  "३३",
+  "+3",
+  "3️⃣",
+  "'",
+  "--",
+  "; SELECT sqlite_version();",
 ];
 
 const oddCallbacks = [
