@@ -14,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiRoutes } from "../../admin/api";
 import { createAccount } from "../../admin/auth/accounts";
 import { consoleRoutes, ensureConsoleBuilt } from "../../admin/serve";
+import { elementsOf, nvgAnnexIII, type DeclaredAnswers } from "../../core/declarations";
+import type { Database } from "../../db/database";
+import { declarationRepository } from "../../db/repositories/declarations";
+import { enterpriseRepository } from "../../db/repositories/enterprises";
+import { respondentRepository } from "../../db/repositories/respondents";
 import { PASSWORD, START, WORKED_EXAMPLE, rescoreWith, seedCluster, temporaryDatabase, uniformRatings } from "./fixtures";
 
 const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
@@ -63,6 +68,7 @@ beforeAll(async () => {
     people: [4, 4, 5].map((n, i) => ({ name: `Potter ${i + 1}`, ratings: uniformRatings(n) })),
   });
   await seedCluster(storage.db, { name: "Moradabad brassware", state: "uttar_pradesh", sector: "handicraft", people: [] });
+  await seedDeclaration(storage.db, clusterId, now);
 
   const app = new Hono();
   app.route(
@@ -89,6 +95,25 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   storage?.close();
 });
+
+/** A foundry owner's submitted declaration, waiting in the moderators' queue. */
+async function seedDeclaration(db: Database, cluster: string, now: string) {
+  const { respondent } = await respondentRepository(db).findOrCreateByIdentity({ channel: "telegram", externalId: "declarant", now, newId: "declarant" });
+  await enterpriseRepository(db).create({ id: "sharma-castings", clusterId: cluster, name: "Sharma Castings", now });
+  const answers: DeclaredAnswers = Object.fromEntries(elementsOf(nvgAnnexIII).map((ref) => [ref.code, { answer: "yes" as const }]));
+  const result = await declarationRepository(db).submit({
+    id: "declaration-1",
+    respondentId: respondent.id,
+    enterpriseId: "sharma-castings",
+    clusterId: cluster,
+    principleSet: { id: nvgAnnexIII.id, version: nvgAnnexIII.version },
+    answers,
+    declarant: { name: "Anil Sharma", role: "owner" },
+    declaredAt: now,
+    previous: null,
+  });
+  if (result.status !== "stored") throw new Error("the declaration was not stored");
+}
 
 async function shoot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `console-${name}.png`);
@@ -156,6 +181,21 @@ describe("the console in a browser", () => {
     expect(await page.locator('td[data-current="true"]').allTextContents()).toEqual(["1EL", "2EL"]);
     const show = await shoot(page, "cluster");
     copyFileSync(show, join(SCREENSHOTS, "cluster.png"));
+    await page.close();
+  });
+
+  it("approves a submitted declaration from the queue", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, "moderator@example.org");
+    await page.getByRole("menuitem", { name: "Declarations" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Sharma Castings" });
+    await row.first().waitFor();
+    await row.first().click();
+    await page.getByRole("button", { name: "Approve" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+    await expect.poll(() => page.getByText(/^Approved/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect((await declarationRepository(storage.db).get("declaration-1"))?.status).toBe("approved");
+    await shoot(page, "declaration");
     await page.close();
   });
 
