@@ -81,7 +81,7 @@ export async function createServices(options: ServiceOptions) {
           ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
         });
 
-  // Node starts it (bot/node.ts); a Worker answers requests only and does not run a sender.
+  // Node runs it as a loop (bot/node.ts); a Worker runs one bounded pass a minute from its Cron Trigger.
   const campaignDelivery =
     mode.kind === "off"
       ? undefined
