@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { Box, Card, CardContent, Grid, Typography } from "@mui/material";
+import { Box, Grid, Typography } from "@mui/material";
 import {
   EditButton,
   Loading,
@@ -21,17 +20,7 @@ import { IssueChart } from "./IssueChart";
 import { IssueTable } from "./IssueTable";
 import { ScoreSummary } from "./ScoreSummary";
 import type { ClusterRecord, ClusterRow } from "./types";
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} component="section" aria-labelledby={`section-${id}`}>
-      <CardContent>
-        <Typography variant="h6" id={`section-${id}`} gutterBottom>{title}</Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
+import { Section } from "../layout/Section";
 
 function ClusterPage() {
   const record = useRecordContext<ClusterRecord | ClusterRow>();

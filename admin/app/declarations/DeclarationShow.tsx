@@ -2,8 +2,6 @@ import type { ReactNode } from "react";
 import {
   Box,
   Button,
-  Card,
-  CardContent,
   Chip,
   Stack,
   Table,
@@ -20,17 +18,7 @@ import { apiUrl } from "../providers/api";
 import { percent } from "./choices";
 import { ReviewButtons } from "./ReviewButtons";
 import type { DeclarationRecord, DeclarationRow } from "./types";
-
-function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} component="section" aria-labelledby={`section-${id}`}>
-      <CardContent>
-        <Typography variant="h6" id={`section-${id}`} gutterBottom>{title}</Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
+import { Section } from "../layout/Section";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
