@@ -1,4 +1,5 @@
 import type { ExecutionContext } from "hono";
+import { ensureFirstAdmin } from "../admin/auth/first-admin";
 import { openD1, type D1Binding } from "../db/d1";
 import { ConfigError, loadConfig, telegramMode } from "./config";
 import { createServices, type Services } from "./compose";
@@ -23,8 +24,13 @@ async function build(env: WorkerEnv): Promise<Services> {
   if (telegramMode(config).kind === "polling") {
     throw new ConfigError("Invalid configuration:\n  PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: Telegram runs by webhook only on Workers; set both");
   }
+  const db = openD1(env.DB);
+  // The first console admin comes from the ADMIN_EMAIL and ADMIN_PASSWORD secrets; once one exists this reads only.
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    await ensureFirstAdmin(db, config, new Date().toISOString(), () => crypto.randomUUID());
+  }
   return createServices({
-    db: openD1(env.DB),
+    db,
     config,
     logger: createLogger(config.LOG_LEVEL),
     console: { pages: consolePages(env.ASSETS) },

@@ -66,6 +66,25 @@ describe("a Worker that cannot serve", () => {
     }
   });
 
+  it("creates the first console admin from its secrets, who can then sign in to the API", async () => {
+    const password = "a long enough passphrase";
+    const worker = await startWorker({ build, botApi, vars: { ADMIN_EMAIL: "admin@example.org", ADMIN_PASSWORD: password } });
+    try {
+      const signIn = (secret: string) =>
+        fetch(`${worker.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: "admin@example.org", password: secret }),
+        });
+      expect((await signIn("not the password")).status).toBe(401);
+      const response = await signIn(password);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ role: "admin" });
+    } finally {
+      await worker.close();
+    }
+  });
+
   it("answers 500 on a database nobody migrated, so Telegram retries, and logs why as one record", async () => {
     const worker = await startWorker({ build, botApi, state: build.emptyState });
     try {
