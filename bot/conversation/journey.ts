@@ -165,11 +165,8 @@ export function createJourney(deps: JourneyDeps): Journey {
               return [forgetConfirmation()];
           }
           break;
-        case "text": {
-          const active = await sessions.active(this.respondent.id);
-          if (!active) return this.next(greeting);
-          return this.step(active, { type: "answer", value: trigger.text });
-        }
+        case "text":
+          return this.resumeActive({ type: "answer", value: trigger.text }, greeting, greeting);
         case "schemes":
           return this.schemes(trigger.words, 0);
         case "unsupported":
@@ -272,11 +269,28 @@ export function createJourney(deps: JourneyDeps): Journey {
       return [restartConfirmation(answered)];
     }
 
-    /** An input for the session in progress. */
-    private async resumeActive(input: Input) {
+    /** An input for the session in progress; `otherwise` introduces what comes next when there is none. */
+    private async resumeActive(input: Input, greeting: Reply["lines"] = [], otherwise: Reply["lines"] = [text("bot:nothing_waiting")]) {
       const active = await sessions.active(this.respondent.id);
-      if (!active) return this.next([text("bot:nothing_waiting")]);
-      return this.step(active, input);
+      if (active) return this.step(active, input);
+      // A questionnaire that should be running but was never stored (the process died between
+      // storing the step before it and starting it) starts now, with this input applied: one write.
+      const due = await this.dueQuestionnaire();
+      if (due !== null && input.type === "answer") {
+        const started = deps.engine.start({ id: due }, { now: this.now, sessionId: deps.newId() });
+        const answered = deps.engine.resume(started.state, input, { now: this.now });
+        return this.save(null, { ...answered, events: [...started.events, ...answered.events] }, greeting);
+      }
+      return this.next(otherwise);
+    }
+
+    /** The questionnaire this respondent should be answering now, when none is in progress. */
+    private async dueQuestionnaire(): Promise<string | null> {
+      if (!this.respondent.clusterId) return null;
+      const registration = await sessions.latest(this.respondent.id, REGISTRATION);
+      if (!registration) return REGISTRATION;
+      if (registration.state.answers.consent?.value !== "yes") return null;
+      return (await sessions.latest(this.respondent.id, SCORE_CARD)) ? null : SCORE_CARD;
     }
 
     private async remind(notice: ReturnType<typeof text>) {
@@ -292,11 +306,10 @@ export function createJourney(deps: JourneyDeps): Journey {
       if (active) {
         return this.step(active, { type: "status" }, intro.length > 0 ? intro : [text("bot:welcome_back")]);
       }
+      const due = await this.dueQuestionnaire();
+      if (due !== null) return this.begin(due, intro);
       const registration = await sessions.latest(this.respondent.id, REGISTRATION);
-      if (!registration) return this.begin(REGISTRATION, intro);
-      if (registration.state.answers.consent?.value !== "yes") return [{ lines: [...intro, text("bot:consent_declined")] }];
-      const scoreCard = await sessions.latest(this.respondent.id, SCORE_CARD);
-      if (!scoreCard) return this.begin(SCORE_CARD, intro);
+      if (registration?.state.answers.consent?.value !== "yes") return [{ lines: [...intro, text("bot:consent_declined")] }];
       return [{ lines: [...intro, text("bot:already_finished")] }];
     }
 
