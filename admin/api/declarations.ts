@@ -1,7 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import {
   adherence,
@@ -22,7 +21,8 @@ import { actorOf, currentUser, type ApiEnv, type Guard } from "../auth/guard";
 import type { ConsoleRole } from "../auth/roles";
 import { renderDeclarationPage } from "../declarations/print";
 import type { ApiDeps } from "./deps";
-import { neutralise } from "../../core/text/spreadsheet-cells";
+import type { ExportColumn } from "./exports/cluster-columns";
+import { csvStream } from "./exports/csv";
 import { personalDataRequested } from "./exports/personal";
 import { idsFilter, listParams, listResponse } from "./list-params";
 import { idParam, jsonParam, readBody, validate } from "./validation";
@@ -58,26 +58,38 @@ const adherenceQuery = z.union([
 /** Rows fetched per query while exporting, so an export of any size stays within memory and D1's limits. */
 const EXPORT_PAGE = 500;
 
-/** Columns with personal data: only in an admin's export that asks for them (`personal=true`). */
-const PERSONAL_CSV_COLUMNS = new Set(["enterprise", "declarant_name"]);
+/** One exported line: an element of a declaration with its answer. */
+interface ExportRow {
+  declaration: Declaration;
+  set: PrincipleSet;
+  enterprise: string | null;
+  cluster: string | null;
+  element: string;
+  statement: string;
+  answer: string;
+  note: string;
+}
 
-const CSV_COLUMNS = [
-  "declaration",
-  "version",
-  "status",
-  "enterprise",
-  "cluster",
-  "declared_at",
-  "declarant_name",
-  "declarant_role",
-  "principle_set",
-  "principle_set_version",
-  "element",
-  "statement",
-  "answer",
-  "note",
-  "content_hash",
-] as const;
+const column = (key: string, width: number, value: ExportColumn<ExportRow>["value"], personal = false) => ({ key, header: key, width, value, personal });
+
+/** The export's columns; the enterprise's and declarant's names only in an admin's export that asks (`personal=true`). */
+const EXPORT_COLUMNS = [
+  column("declaration", 12, (row) => row.declaration.shortCode),
+  column("version", 8, (row) => row.declaration.version),
+  column("status", 12, (row) => row.declaration.status),
+  column("enterprise", 28, (row) => row.enterprise, true),
+  column("cluster", 28, (row) => row.cluster),
+  column("declared_at", 22, (row) => row.declaration.declaredAt),
+  column("declarant_name", 24, (row) => row.declaration.declarantName, true),
+  column("declarant_role", 16, (row) => row.declaration.declarantRole),
+  column("principle_set", 20, (row) => row.set.id),
+  column("principle_set_version", 10, (row) => row.set.version),
+  column("element", 8, (row) => row.element),
+  column("statement", 60, (row) => row.statement),
+  column("answer", 10, (row) => row.answer),
+  column("note", 40, (row) => row.note),
+  column("content_hash", 66, (row) => row.declaration.contentHash),
+];
 
 /**
  * `/declarations`: BR declarations for moderators (SPEC §7). Lists, one declaration with its
@@ -163,48 +175,40 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
   }
 
   /**
-   * One CSV row per element of each matching declaration, in declaration then element order; the
-   * enterprise's and declarant's names only when `personal`.
+   * One row per element of each matching declaration, in declaration then element order, read from
+   * the database a page at a time as the download goes out.
    */
-  async function exportCsv(filter: DeclarationFilter, personal: boolean): Promise<string> {
+  async function* exportRows(filter: DeclarationFilter): AsyncGenerator<ExportRow> {
     const translate = (await i18n).forLanguage(DEFAULT_LANGUAGE);
-    const kept = CSV_COLUMNS.map((column) => personal || !PERSONAL_CSV_COLUMNS.has(column));
-    const lines: string[][] = [CSV_COLUMNS.filter((_, index) => kept[index])];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
       const page = await repository.list({ filter, sort: { field: "declaredAt", order: "ASC" }, range: [offset, offset + EXPORT_PAGE - 1] });
       const names = await namesFor(page.rows);
-      for (const row of page.rows) {
-        const set = setOf(row);
+      for (const declaration of page.rows) {
+        const set = setOf(declaration);
         const keys = textKeys(set);
-        const { enterpriseName, clusterName } = names(row);
+        const { enterpriseName, clusterName } = names(declaration);
         for (const ref of elementsOf(set)) {
-          const given = row.answers[ref.code];
-          lines.push(
-            [
-              row.shortCode,
-              String(row.version),
-              row.status,
-              enterpriseName ?? "",
-              clusterName ?? "",
-              row.declaredAt,
-              row.declarantName,
-              row.declarantRole,
-              set.id,
-              String(set.version),
-              ref.code,
-              translate(keys.element(ref.principle, ref.element)),
-              given?.answer ?? "",
-              given?.note ?? "",
-              row.contentHash,
-            ]
-              .filter((_, index) => kept[index])
-              .map(neutralise),
-          );
+          const given = declaration.answers[ref.code];
+          yield {
+            declaration,
+            set,
+            enterprise: enterpriseName ?? null,
+            cluster: clusterName ?? null,
+            element: ref.code,
+            statement: translate(keys.element(ref.principle, ref.element)) as string,
+            answer: given?.answer ?? "",
+            note: given?.note ?? "",
+          };
         }
       }
       if (offset + EXPORT_PAGE >= page.total) break;
     }
-    return stringify(lines);
+  }
+
+  function exportOf(c: Context<ApiEnv>) {
+    const filter = filterOf(validate(filterSchema, jsonParam(c, "filter") ?? {}, "filter"));
+    const personal = personalDataRequested(c);
+    return { columns: EXPORT_COLUMNS.filter((each) => personal || !each.personal), rows: exportRows(filter) };
   }
 
   const filterOf = ({ id, ...rest }: z.output<typeof filterSchema>): DeclarationFilter => ({ ...rest, ...(id ? { ids: id } : {}) });
@@ -215,10 +219,21 @@ export function declarationRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRol
       const page = await repository.list({ filter: filterOf(filter), sort, range });
       return listResponse(c, "declarations", range, await summaries(page.rows), page.total);
     })
-    .get("/export.csv", guard("viewer"), async (c) => {
-      const filter = validate(filterSchema, jsonParam(c, "filter") ?? {}, "filter");
-      c.header("Content-Disposition", 'attachment; filename="declarations.csv"');
-      return c.body(await exportCsv(filterOf(filter), personalDataRequested(c)), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    .get("/export.csv", guard("viewer"), (c) => {
+      const { columns, rows } = exportOf(c);
+      return c.body(csvStream(columns, rows), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="declarations.csv"',
+      });
+    })
+    .get("/export.xlsx", guard("viewer"), async (c) => {
+      const { columns, rows } = exportOf(c);
+      // exceljs is large and needs Node's streams; it is loaded only when a workbook is asked for.
+      const { xlsxStream } = await import("./exports/xlsx");
+      return c.body(xlsxStream({ name: "Declarations", columns, rows }, []), 200, {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": 'attachment; filename="declarations.xlsx"',
+      });
     })
     .get("/adherence", guard("viewer"), async (c) => {
       const query = validate(adherenceQuery, c.req.query(), "query");

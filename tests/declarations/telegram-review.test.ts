@@ -239,11 +239,19 @@ describe("a BR declaration by chat, reviewed by a moderator", () => {
 
     const csv = await call("viewer", `/declarations/export.csv?filter=${encodeURIComponent(JSON.stringify({ status: "approved" }))}`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = (await csv.text()).trim().split("\n");
+    // Streamed with a byte-order mark, so that spreadsheet programs read the Devanagari as UTF-8.
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split("\n");
     expect(lines).toHaveLength(55);
     // Names are personal data: a viewer's export leaves them out (admins may ask for them, tests/admin/exports-responses.test.ts).
     expect(lines[0]).toBe("declaration,version,status,cluster,declared_at,declarant_role,principle_set,principle_set_version,element,statement,answer,note,content_hash");
     const treePlanting = lines.find((line) => line.includes(",P6.4,"));
     expect(treePlanting).toContain(",not_yet,'=1+1 पेड़ लगाने की योजना,");
+
+    const workbook = await call("viewer", `/declarations/export.xlsx?filter=${encodeURIComponent(JSON.stringify({ status: "approved" }))}`);
+    expect(workbook.headers.get("content-type")).toContain("spreadsheetml");
+    const zip = new Uint8Array(await workbook.arrayBuffer());
+    expect(String.fromCharCode(zip[0]!, zip[1]!)).toBe("PK");
   });
 });
