@@ -1,20 +1,29 @@
-/** The languages Samuh speaks, in the order the language picker shows them. */
-export const LANGUAGES = [
-  { code: "en", nativeName: "English", dir: "ltr" },
-  { code: "hi", nativeName: "हिन्दी", dir: "ltr" },
-  { code: "or", nativeName: "ଓଡ଼ିଆ", dir: "ltr" },
-  { code: "te", nativeName: "తెలుగు", dir: "ltr" },
-  { code: "ta", nativeName: "தமிழ்", dir: "ltr" },
-  { code: "mr", nativeName: "मराठी", dir: "ltr" },
-  { code: "gu", nativeName: "ગુજરાતી", dir: "ltr" },
-  { code: "pa", nativeName: "ਪੰਜਾਬੀ", dir: "ltr" },
-  { code: "ml", nativeName: "മലയാളം", dir: "ltr" },
-  { code: "kn", nativeName: "ಕನ್ನಡ", dir: "ltr" },
-  { code: "bn", nativeName: "বাংলা", dir: "ltr" },
-  { code: "ur", nativeName: "اردو", dir: "rtl" },
-] as const;
+import { LANGUAGES as LANGUAGE_CODES, type Language } from "../core/questionnaires/registration";
 
-export type LanguageCode = (typeof LANGUAGES)[number]["code"];
+/**
+ * How each language the registration offers is shown: its own name in its own script, and its
+ * direction. The codes and their order come from the registration questionnaire, so the two cannot
+ * drift apart; a language added there fails to compile here until it has a name.
+ */
+const PRESENTATION: Record<Language, { nativeName: string; dir: "ltr" | "rtl" }> = {
+  en: { nativeName: "English", dir: "ltr" },
+  hi: { nativeName: "हिन्दी", dir: "ltr" },
+  or: { nativeName: "ଓଡ଼ିଆ", dir: "ltr" },
+  te: { nativeName: "తెలుగు", dir: "ltr" },
+  ta: { nativeName: "தமிழ்", dir: "ltr" },
+  mr: { nativeName: "मराठी", dir: "ltr" },
+  gu: { nativeName: "ગુજરાતી", dir: "ltr" },
+  pa: { nativeName: "ਪੰਜਾਬੀ", dir: "ltr" },
+  ml: { nativeName: "മലയാളം", dir: "ltr" },
+  kn: { nativeName: "ಕನ್ನಡ", dir: "ltr" },
+  bn: { nativeName: "বাংলা", dir: "ltr" },
+  ur: { nativeName: "اردو", dir: "rtl" },
+};
+
+/** The languages Samuh speaks, in the order the language picker shows them. */
+export const LANGUAGES = LANGUAGE_CODES.map((code) => ({ code, ...PRESENTATION[code] }));
+
+export type LanguageCode = Language;
 
 export const DEFAULT_LANGUAGE: LanguageCode = "en";
 

@@ -52,15 +52,26 @@ export async function linkChannel(deps: SlackDeps, repos: SlackRepositories, com
   await deps.client.chat.postMessage({ channel: channelId, ...message(lines) });
 }
 
+/**
+ * The cluster a channel is linked to, with a translator in its language. Without one, the person who
+ * asked is told so (only they see it) and the result is null.
+ */
+export async function linkedCluster(deps: SlackDeps, repos: SlackRepositories, command: ChannelCommand) {
+  const cluster = await repos.clusters.bySlackChannel(command.channelId);
+  const t = deps.i18n.forLanguage(languageOf(cluster));
+  if (!cluster) {
+    await deps.client.chat.postEphemeral({ channel: command.channelId, user: command.userId, ...message([mrkdwnText(t, "slack:not_linked")]) });
+    return null;
+  }
+  return { cluster, t };
+}
+
 /** `/samuh unlink`: the channel stops following its cluster. */
 export async function unlinkChannel(deps: SlackDeps, repos: SlackRepositories, command: ChannelCommand): Promise<void> {
   const { channelId, userId } = command;
-  const cluster = await repos.clusters.bySlackChannel(channelId);
-  const t = deps.i18n.forLanguage(languageOf(cluster));
-  if (!cluster) {
-    await deps.client.chat.postEphemeral({ channel: channelId, user: userId, ...message([mrkdwnText(t, "slack:not_linked")]) });
-    return;
-  }
+  const linked = await linkedCluster(deps, repos, command);
+  if (!linked) return;
+  const { cluster, t } = linked;
   await repos.clusters.linkSlackChannel(cluster.id, null, deps.clock().toISOString());
   await deps.client.chat.postMessage({
     channel: channelId,

@@ -3,8 +3,8 @@ import { round2 } from "../../../core/scoring";
 import type { Cluster } from "../../../db/schema";
 import type { Translate } from "../../i18n";
 import { context as contextBlock, escapeMrkdwn, message, mrkdwnText, type SlackMessage } from "../blocks";
-import { languageOf, type SlackDeps, type SlackRepositories } from "../deps";
-import type { ChannelCommand } from "./link";
+import type { SlackDeps, SlackRepositories } from "../deps";
+import { linkedCluster, type ChannelCommand } from "./link";
 
 /** How many of the issues to act on first the summary names. */
 const PRIORITIES_SHOWN = 3;
@@ -73,13 +73,10 @@ export function clusterSummary(
 
 /** `/samuh summary`: the linked cluster's summary, posted to the channel for everyone. */
 export async function postSummary(deps: SlackDeps, repos: SlackRepositories, command: ChannelCommand): Promise<void> {
-  const { channelId, userId } = command;
-  const cluster = await repos.clusters.bySlackChannel(channelId);
-  const t = deps.i18n.forLanguage(languageOf(cluster));
-  if (!cluster) {
-    await deps.client.chat.postEphemeral({ channel: channelId, user: userId, ...message([mrkdwnText(t, "slack:not_linked")]) });
-    return;
-  }
+  const { channelId } = command;
+  const linked = await linkedCluster(deps, repos, command);
+  if (!linked) return;
+  const { cluster, t } = linked;
   const [cached, scheme, plan] = await Promise.all([
     repos.scores.getCached(cluster.id),
     repos.scoringSchemes.active(),
