@@ -10,6 +10,8 @@ import type { MapCell } from "./map-cell";
 import type { ResponseSet } from "./response-set";
 import type { ScoringScheme } from "./scheme";
 import { known, mean } from "./statistics";
+import { tallyResponseSets } from "./tally";
+import type { ClusterTally } from "./tally";
 
 /** The cluster profile's economic ratings (Table 2.8), null meaning "don't know". */
 export type EconomicRatings = Partial<Record<EconomicParameter, number | null>>;
@@ -54,6 +56,12 @@ export interface ClusterScoreInput {
   scheme: ScoringScheme;
 }
 
+export interface ClusterTallyScoreInput {
+  tally: ClusterTally;
+  economicRatings: EconomicRatings;
+  scheme: ScoringScheme;
+}
+
 const coreIssues: readonly Issue[] = CORE_ISSUES;
 
 /**
@@ -64,7 +72,17 @@ const coreIssues: readonly Issue[] = CORE_ISSUES;
  * @example scoreCluster({ responseSets, economicRatings, scheme: GUIDE_SCHEME }).consolidated
  */
 export function scoreCluster({ responseSets, economicRatings, scheme }: ClusterScoreInput): ClusterScore {
-  const stats = ISSUES.map((issue) => issueStats(responseSets, issue, scheme.divergenceSd));
+  return scoreClusterTally({ tally: tallyResponseSets(responseSets), economicRatings, scheme });
+}
+
+/**
+ * Scores one cluster from the tally of its response sets: what `scoreCluster` does once the sets are
+ * reduced, and what the database's rescore calls with a tally computed in SQL.
+ *
+ * @example scoreClusterTally({ tally: tallyResponseSets(sets), economicRatings, scheme: GUIDE_SCHEME })
+ */
+export function scoreClusterTally({ tally, economicRatings, scheme }: ClusterTallyScoreInput): ClusterScore {
+  const stats = ISSUES.map((issue) => issueStats(issue, tally.issues[issue], scheme.divergenceSd));
   const coreStats = stats.filter((s) => coreIssues.includes(s.issue));
   // Means over issues: an issue nobody rated is left out, not counted as 0.
   const effortsMeans = known(coreStats.map((s) => s.means.efforts));
@@ -82,7 +100,7 @@ export function scoreCluster({ responseSets, economicRatings, scheme }: ClusterS
   const consolidated = brPart === null || economic === null ? null : brPart + w.economic * economic;
   const brSignificance = brPart === null ? null : brPart / (w.awareness + w.intensity + w.engagement);
 
-  const counted = responseSets.filter((set) => set.counted).length;
+  const { counted, excluded } = tally;
   return {
     awareness,
     intensity,
@@ -97,7 +115,7 @@ export function scoreCluster({ responseSets, economicRatings, scheme }: ClusterS
     mapCell: mapCell(brSignificance, economic, scheme.mapLevels),
     provisional: counted < scheme.minimumCountedRespondents,
     counted,
-    excluded: responseSets.length - counted,
+    excluded,
     scheme: { name: scheme.name, version: scheme.version },
   };
 }

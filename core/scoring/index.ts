@@ -6,6 +6,7 @@
 export * from "./issues";
 export * from "./scheme";
 export * from "./response-set";
+export * from "./tally";
 export * from "./issue-stats";
 export * from "./engagement";
 export * from "./classification";

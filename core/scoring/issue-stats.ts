@@ -1,8 +1,7 @@
-import { ISSUES, TEMPLATES, isRating, ratingKey } from "./issues";
+import { ISSUES } from "./issues";
 import type { Issue, Template } from "./issues";
-import { countedSets } from "./response-set";
-import type { ResponseSet } from "./response-set";
-import { mean, populationSd } from "./statistics";
+import { EMPTY_RATING_TALLY, tallyMean, tallySd } from "./tally";
+import type { IssueTally } from "./tally";
 
 /** What the counted respondents said about one issue (SPEC §3). */
 export interface IssueStats {
@@ -40,46 +39,29 @@ export function priorityForAction(intensity: number | null, efforts: number | nu
   return (intensity * efforts) / 5;
 }
 
-/** Per-template ratings of one issue from the counted sets, "don't know" left out. */
-function ratingsOf(sets: readonly ResponseSet[], issue: Issue, template: Template): number[] {
-  const key = ratingKey(issue, template);
-  const values: number[] = [];
-  for (const set of sets) {
-    const value = set.ratings[key];
-    if (isRating(value)) values.push(value);
-  }
-  return values;
-}
-
 /**
- * Statistics of one issue over the counted response sets; excluded sets are ignored here so that
- * every caller gets the same answer.
+ * Statistics of one issue from its tally over the counted response sets (an issue nobody rated has
+ * no tally); excluded sets never reach a tally, so every caller gets the same answer.
  *
- * @example issueStats(sets, "air_pollution", GUIDE_SCHEME.divergenceSd).means.intensity
+ * @example issueStats("air_pollution", tallyResponseSets(sets).issues.air_pollution, GUIDE_SCHEME.divergenceSd)
  */
-export function issueStats(responseSets: readonly ResponseSet[], issue: Issue, divergenceSd: number): IssueStats {
-  const sets = countedSets(responseSets);
-  const byTemplate = {
-    existence: ratingsOf(sets, issue, "existence"),
-    intensity: ratingsOf(sets, issue, "intensity"),
-    efforts: ratingsOf(sets, issue, "efforts"),
-  } satisfies Record<Template, number[]>;
-  const n = sets.filter((set) => TEMPLATES.some((template) => isRating(set.ratings[ratingKey(issue, template)]))).length;
+export function issueStats(issue: Issue, tally: IssueTally | undefined, divergenceSd: number): IssueStats {
+  const templates = tally?.templates ?? { existence: EMPTY_RATING_TALLY, intensity: EMPTY_RATING_TALLY, efforts: EMPTY_RATING_TALLY };
   const means = {
-    existence: mean(byTemplate.existence),
-    intensity: mean(byTemplate.intensity),
-    efforts: mean(byTemplate.efforts),
+    existence: tallyMean(templates.existence),
+    intensity: tallyMean(templates.intensity),
+    efforts: tallyMean(templates.efforts),
   };
-  const intensities = byTemplate.intensity;
-  const sd = populationSd(intensities);
-  const range = intensities.length === 0 ? null : Math.max(...intensities) - Math.min(...intensities);
+  const intensity = templates.intensity;
+  const sd = tallySd(intensity);
+  const range = intensity.min === null || intensity.max === null ? null : intensity.max - intensity.min;
   return {
     issue,
-    n,
+    n: tally?.respondents ?? 0,
     answered: {
-      existence: byTemplate.existence.length,
-      intensity: byTemplate.intensity.length,
-      efforts: byTemplate.efforts.length,
+      existence: templates.existence.count,
+      intensity: intensity.count,
+      efforts: templates.efforts.count,
     },
     means,
     divergence: { sd, range, diverges: sd !== null && sd >= divergenceSd },

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import type { ClusterScore, EconomicRatings, ScoringScheme } from "../../core/scoring";
-import { ECONOMIC_PARAMETERS, scoreCluster } from "../../core/scoring";
+import { ECONOMIC_PARAMETERS, scoreClusterTally } from "../../core/scoring";
 import { scoreCard } from "../../core/questionnaires/score-card";
-import type { Database } from "../database";
+import { atomically, type Database } from "../database";
 import { type ClusterProfile, type ClusterScoreRow, clusterScores, clusters } from "../schema";
-import { responseSetRepository } from "./response-sets";
+import { clusterTally, tallyClusters } from "./score-tally";
 
 /** The cached score of each cluster. */
 export function scoreRepository(db: Database) {
@@ -16,30 +16,33 @@ export function scoreRepository(db: Database) {
 
     /** Stores a cluster's score, replacing the previous one. */
     async saveCached(clusterId: string, score: ClusterScore, now: string): Promise<ClusterScoreRow> {
-      const fields = {
-        schemeName: score.scheme.name,
-        schemeVersion: score.scheme.version,
-        computedAt: now,
-        countedRespondents: score.counted,
-        consolidated: score.consolidated,
-        awareness: score.awareness,
-        intensity: score.intensity,
-        engagement: score.engagement,
-        economic: score.economic,
-        brSignificance: score.brSignificance,
-        mapCell: score.mapCell.cell,
-        provisional: score.provisional,
-        breakdown: score,
-      };
-      const [row] = await db
-        .insert(clusterScores)
-        .values({ clusterId, ...fields })
-        .onConflictDoUpdate({ target: clusterScores.clusterId, set: fields })
-        .returning();
+      const [row] = await saveStatement(clusterId, score, now).returning();
       if (!row) throw new Error(`score of cluster ${clusterId} was not stored`);
       return row;
     },
+
+    /** The write of `saveCached`, unexecuted, for a batch of several clusters. */
+    saveStatement,
   };
+
+  function saveStatement(clusterId: string, score: ClusterScore, now: string) {
+    const fields = {
+      schemeName: score.scheme.name,
+      schemeVersion: score.scheme.version,
+      computedAt: now,
+      countedRespondents: score.counted,
+      consolidated: score.consolidated,
+      awareness: score.awareness,
+      intensity: score.intensity,
+      engagement: score.engagement,
+      economic: score.economic,
+      brSignificance: score.brSignificance,
+      mapCell: score.mapCell.cell,
+      provisional: score.provisional,
+      breakdown: score,
+      };
+    return db.insert(clusterScores).values({ clusterId, ...fields }).onConflictDoUpdate({ target: clusterScores.clusterId, set: fields });
+  }
 }
 
 export type ScoreRepository = ReturnType<typeof scoreRepository>;
@@ -55,8 +58,8 @@ export function economicRatingsFromProfile(profile: ClusterProfile): EconomicRat
 }
 
 /**
- * Scores one cluster from its completed score cards and its profile's economic ratings, and caches
- * the result. Call it whenever an input changes: a score card completed or reopened, a response set
+ * Scores one cluster from its completed score cards (tallied in SQL) and its profile's economic
+ * ratings, and caches the result. Call it whenever an input changes: a score card completed or reopened, a response set
  * excluded or restored, the profile edited. Null when there is no such cluster.
  *
  * @example await recomputeClusterScore(db, clusterId, await schemes.active(), new Date().toISOString())
@@ -69,8 +72,49 @@ export async function recomputeClusterScore(
 ): Promise<ClusterScore | null> {
   const [cluster] = await db.select({ profile: clusters.profile }).from(clusters).where(eq(clusters.id, clusterId));
   if (!cluster) return null;
-  const responseSets = await responseSetRepository(db).completedForScoring(clusterId, scoreCard.id);
-  const score = scoreCluster({ responseSets, economicRatings: economicRatingsFromProfile(cluster.profile), scheme });
+  const tally = await clusterTally(db, clusterId, scoreCard.id);
+  const score = scoreClusterTally({ tally, economicRatings: economicRatingsFromProfile(cluster.profile), scheme });
   await scoreRepository(db).saveCached(clusterId, score, now);
   return score;
+}
+
+/**
+ * Clusters rescored per batch when every score is recomputed: one tally query and one atomic write
+ * per page. A page's upserts carry the ~4 kB breakdowns, so a hundred keeps a D1 batch well under
+ * its size limits.
+ */
+const RESCORE_PAGE = 100;
+
+/**
+ * Recomputes and caches the score of every cluster, page by page in id order, e.g. after another
+ * scoring scheme became active. Each page is tallied in one query and written in one batch, so a
+ * crash leaves whole pages done and a rerun finishes the job. Returns how many clusters were scored.
+ *
+ * @example await recomputeAllClusterScores(db, await schemes.active(), new Date().toISOString())
+ */
+export async function recomputeAllClusterScores(db: Database, scheme: ScoringScheme, now: string, pageSize = RESCORE_PAGE): Promise<number> {
+  const scores = scoreRepository(db);
+  let scored = 0;
+  for (let after: string | null = null; ; ) {
+    const page = await db
+      .select({ id: clusters.id, profile: clusters.profile })
+      .from(clusters)
+      .where(after === null ? undefined : gt(clusters.id, after))
+      .orderBy(asc(clusters.id))
+      .limit(pageSize);
+    const first = page[0];
+    const last = page.at(-1);
+    if (!first || !last) return scored;
+    const tallies = await tallyClusters(db, scoreCard.id, { from: first.id, through: last.id });
+    await atomically(
+      db,
+      page.map((cluster) => {
+        const tally = tallies.get(cluster.id) ?? { counted: 0, excluded: 0, issues: {} };
+        const score = scoreClusterTally({ tally, economicRatings: economicRatingsFromProfile(cluster.profile), scheme });
+        return scores.saveStatement(cluster.id, score, now);
+      }),
+    );
+    scored += page.length;
+    after = last.id;
+  }
 }

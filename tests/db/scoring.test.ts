@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CORE_ISSUES, GUIDE_SCHEME, GUIDE_RECIPROCAL_SCHEME, ratingKey } from "../../core/scoring";
+import { CORE_ISSUES, GUIDE_SCHEME, GUIDE_RECIPROCAL_SCHEME, RATING_KEYS, ratingKey, tallyResponseSets } from "../../core/scoring";
+import type { AnswerValue } from "../../core/engine/types";
+import { clusterTally } from "../../db/repositories/score-tally";
+import { seededRandom } from "../../db/seed/random";
 import { scoreCard } from "../../core/questionnaires/score-card";
-import { createRepositories, recomputeClusterScore, type Repositories } from "../../db";
+import { createRepositories, recomputeAllClusterScores, recomputeClusterScore, type Repositories } from "../../db";
 import type { Database } from "../../db/database";
 import { answerEvents, at, id, makeCluster, makeRespondent, stateWith } from "./fixtures";
 import { testDrivers } from "./drivers";
@@ -34,7 +37,7 @@ describe.each(testDrivers())("cluster scores on $name", (driver) => {
     repos = createRepositories(db);
   });
 
-  async function scoreCardOf(clusterId: string, ratings: Record<string, number>, completed = true) {
+  async function scoreCardOf(clusterId: string, ratings: Record<string, AnswerValue>, completed = true) {
     const respondent = await makeRespondent(db, clusterId);
     const sessionId = id("session");
     const result = await repos.sessions.saveStep({
@@ -101,6 +104,54 @@ describe.each(testDrivers())("cluster scores on $name", (driver) => {
       ["response_set.restore", "user:mod-1"],
     ]);
     expect(await repos.responseSets.exclude({ id: "missing", reason: "x", actor: "user:mod-1", now: at(505) })).toEqual({ status: "not_found" });
+  });
+
+  it("tallies a cluster in SQL exactly as core tallies the same sets in memory", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    const other = await makeCluster(db, { profile: ECONOMIC });
+    const random = seededRandom(7);
+    // Whole and half ratings, "don't know", and values core refuses as ratings (out of range, text).
+    const values: AnswerValue[] = [0, 1, 2, 3, 4, 5, 2.5, null, 7, -1, "4", "yes"];
+    const sets: string[] = [];
+    for (let s = 0; s < 14; s++) {
+      const answers: Record<string, AnswerValue> = { enterprise_name: "Kiln works", employees: 3 };
+      for (const key of RATING_KEYS) if (random() < 0.8) answers[key] = values[Math.floor(random() * values.length)]!;
+      sets.push(await scoreCardOf(cluster.id, answers, s !== 13));
+    }
+    await scoreCardOf(other.id, ratingsOf(R1));
+    for (const excluded of [sets[2]!, sets[9]!]) await repos.responseSets.exclude({ id: excluded, reason: "test", actor: "user:mod-1", now: at(550) });
+
+    const inSql = await clusterTally(db, cluster.id, scoreCard.id);
+    const inMemory = tallyResponseSets(await repos.responseSets.completedForScoring(cluster.id, scoreCard.id));
+    expect([inSql.counted, inSql.excluded]).toEqual([11, 2]);
+    expect(inSql).toEqual(inMemory);
+    expect(Object.keys(inSql.issues).length).toBeGreaterThan(5);
+  });
+
+  it("recomputes every cluster page by page to the same scores as one cluster at a time", async () => {
+    const clusterIds: string[] = [];
+    for (let c = 0; c < 5; c++) {
+      const cluster = await makeCluster(db, { profile: ECONOMIC });
+      clusterIds.push(cluster.id);
+      // The third cluster has no completed score card: it still gets a (provisional, empty) score.
+      if (c === 2) continue;
+      await scoreCardOf(cluster.id, ratingsOf(c % 2 ? R1 : R2));
+      await scoreCardOf(cluster.id, ratingsOf(R1));
+    }
+
+    expect(await recomputeAllClusterScores(db, GUIDE_RECIPROCAL_SCHEME, at(900), 2)).toBe(5);
+    const batch = new Map<string, unknown>();
+    for (const id of clusterIds) {
+      const cached = await repos.scores.getCached(id);
+      expect(cached).toMatchObject({ schemeName: "guide-reciprocal", computedAt: at(900) });
+      batch.set(id, cached?.breakdown);
+    }
+    for (const id of clusterIds) {
+      await recomputeClusterScore(db, id, GUIDE_RECIPROCAL_SCHEME, at(901));
+      expect((await repos.scores.getCached(id))?.breakdown).toEqual(batch.get(id));
+    }
+    expect(batch.get(clusterIds[2]!)).toMatchObject({ counted: 0, consolidated: null, provisional: true });
+    expect(batch.get(clusterIds[0]!)).toMatchObject({ counted: 2 });
   });
 
   it("recomputes only the cluster asked for", async () => {

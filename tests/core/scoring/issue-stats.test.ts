@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { issueStats, priorityForAction, rankPriorities } from "../../../core/scoring";
+import { issueStats, priorityForAction, rankPriorities, tallyResponseSets } from "../../../core/scoring";
+import type { ResponseSet } from "../../../core/scoring";
 import type { IssueStats } from "../../../core/scoring";
 import { responseSet } from "./builders";
 
@@ -21,26 +22,26 @@ describe("priorityForAction", () => {
   });
 });
 
+function airPollution(sets: ResponseSet[]) {
+  return issueStats("air_pollution", tallyResponseSets(sets).issues.air_pollution, 1.5);
+}
+
 describe("issueStats divergence", () => {
   it("flags an issue whose intensity SD reaches the threshold exactly", () => {
     // Ratings 1 and 4: mean 2.5, population SD 1.5.
-    const stats = issueStats([intensityOnly("a", 1), intensityOnly("b", 4)], "air_pollution", 1.5);
+    const stats = airPollution([intensityOnly("a", 1), intensityOnly("b", 4)]);
     expect(stats.divergence).toEqual({ sd: 1.5, range: 3, diverges: true });
   });
 
   it("does not flag an SD just below the threshold", () => {
     // Ratings 1, 4, 4: mean 3, population SD √2 ≈ 1.414.
-    const stats = issueStats([intensityOnly("a", 1), intensityOnly("b", 4), intensityOnly("c", 4)], "air_pollution", 1.5);
+    const stats = airPollution([intensityOnly("a", 1), intensityOnly("b", 4), intensityOnly("c", 4)]);
     expect(stats.divergence.sd).toBeCloseTo(Math.SQRT2, 12);
     expect(stats.divergence.diverges).toBe(false);
   });
 
   it("ignores \"don't know\" and excluded sets", () => {
-    const stats = issueStats(
-      [intensityOnly("a", 2), intensityOnly("b", null), { ...intensityOnly("c", 5), counted: false }],
-      "air_pollution",
-      1.5,
-    );
+    const stats = airPollution([intensityOnly("a", 2), intensityOnly("b", null), { ...intensityOnly("c", 5), counted: false }]);
     expect(stats.n).toBe(1);
     expect(stats.divergence).toEqual({ sd: 0, range: 0, diverges: false });
     expect(stats.means).toEqual({ existence: null, intensity: 2, efforts: null });
