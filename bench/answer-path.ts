@@ -12,6 +12,8 @@ import { cpuMilliseconds, median, peakMemoryMiB, percentile } from "./process-st
  * Answer path: synthetic Telegram users answer the whole score card through the real webhook route on
  * a file-backed SQLite database, beside a bare grammY bot on the same route that replies without
  * storing anything. Both servers run in child processes, so their CPU and memory are their own.
+ * The users join clusters of 100, the size the rescore bench and the guide's surveys work with: each
+ * completed score card rescores its own cluster, whose cost grows with the cluster, not the product.
  */
 
 export interface AnswerPathFigures {
@@ -25,6 +27,7 @@ export interface AnswerPathFigures {
 }
 
 const CONCURRENCY = 64;
+const RESPONDENTS_PER_CLUSTER = 100;
 const WINDOW_MS = 1000;
 
 async function drive(server: ServerProcess, walks: Walk[]): Promise<AnswerPathFigures> {
@@ -73,12 +76,16 @@ export async function run(respondents = Number(process.env.BENCH_RESPONDENTS ?? 
   const botApi = await startFakeBotApi();
   const databasePath = temporaryDatabasePath();
   const storage = openSqlite(databasePath);
-  await clusterRepository(storage.db).create({ id: "bench", name: "Bench cluster", inviteCode: "BENCH", now: new Date().toISOString() });
+  const clusterCount = Math.ceil(respondents / RESPONDENTS_PER_CLUSTER);
+  const inviteCode = (index: number) => `BENCH${index % clusterCount}`;
+  for (let c = 0; c < clusterCount; c++) {
+    await clusterRepository(storage.db).create({ id: `bench-${c}`, name: `Bench cluster ${c}`, inviteCode: inviteCode(c), now: new Date().toISOString() });
+  }
   storage.close();
 
   const walksFor = (offset: number) => {
     const random = seededRandom(offset);
-    return Array.from({ length: respondents }, (_, index) => scoreCardWalk(user(offset + index), "BENCH", random));
+    return Array.from({ length: respondents }, (_, index) => scoreCardWalk(user(offset + index), inviteCode(index), random));
   };
 
   const baselineServer = await startServerProcess({
@@ -98,6 +105,7 @@ export async function run(respondents = Number(process.env.BENCH_RESPONDENTS ?? 
 
   return {
     respondents,
+    clusters: clusterCount,
     product,
     baseline,
     throughputRatio: product.updatesPerSecond / baseline.updatesPerSecond,

@@ -81,7 +81,8 @@ export function createJourney(deps: JourneyDeps): Journey {
 
   async function handle(conversation: Conversation): Promise<JourneyResult> {
     const { source, key } = conversation.updateKey;
-    if (await deliveries.wasProcessed(source, key)) return { language: DEFAULT_LANGUAGE, replies: [] };
+    // A redelivered update is recognised when it is recorded, not looked up first: a step records it
+    // in the step's own write (refused as a duplicate there), anything else in `markProcessed`.
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptOnce(conversation);
       if (outcome !== "conflict") return outcome;
@@ -103,7 +104,9 @@ export function createJourney(deps: JourneyDeps): Journey {
     const turn = new Turn(found.respondent, actor, now, updateKey);
     const replies = await turn.run(trigger, found.created);
     if (replies === "conflict" || replies === "duplicate") return replies === "conflict" ? "conflict" : { language: turn.language, replies: [] };
-    if (!turn.saved) await deliveries.markProcessed(updateKey.source, updateKey.key, now);
+    if (!turn.saved && !(await deliveries.markProcessed(updateKey.source, updateKey.key, now))) {
+      return { language: turn.language, replies: [] };
+    }
     return { language: await turn.resolveLanguage(), replies };
   }
 

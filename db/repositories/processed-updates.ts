@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "../database";
 import { processedUpdates } from "../schema";
 
@@ -7,16 +7,13 @@ import { processedUpdates } from "../schema";
  * `sessions.saveStep`; these are for updates that change nothing else in the database.
  */
 export function processedUpdateRepository(db: Database) {
-  // Asked once per webhook update: built once, not per call.
-  const processed = db
-    .select({ key: processedUpdates.updateKey })
-    .from(processedUpdates)
-    .where(and(eq(processedUpdates.source, sql.placeholder("source")), eq(processedUpdates.updateKey, sql.placeholder("key"))))
-    .prepare();
-
   return {
     async wasProcessed(source: string, key: string): Promise<boolean> {
-      return (await processed.get({ source, key })) !== undefined;
+      const [row] = await db
+        .select({ key: processedUpdates.updateKey })
+        .from(processedUpdates)
+        .where(and(eq(processedUpdates.source, source), eq(processedUpdates.updateKey, key)));
+      return row !== undefined;
     },
 
     /** Records a delivery; false when it was recorded before, i.e. this one is a retry. */

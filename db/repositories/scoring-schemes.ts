@@ -56,7 +56,8 @@ export function scoringSchemeRepository(db: Database) {
 
     /**
      * Makes one stored version the active scheme, in one transaction with the audit entry. False when
-     * no such version is stored. The caller recomputes every cluster afterwards (SPEC §3).
+     * no such version is stored. The caller then recomputes every cluster (`recomputeAllClusterScores`,
+     * or `npm run scores:recompute`), SPEC §3.
      */
     async activate(name: string, version: number, actor: string, now: string): Promise<boolean> {
       const [exists] = await db
