@@ -29,7 +29,12 @@ const COMMANDS: readonly Command[] = ["back", "skip", "status", "restart", "lang
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { journey, i18n } = options;
   const bot = new Bot(options.token, {
-    client: { apiRoot: options.apiRoot },
+    client: {
+      apiRoot: options.apiRoot,
+      // Stopping a button's spinner needs no answer from Telegram, so on a webhook it rides back on the
+      // update's own response instead of costing a request of its own (polling has no such response).
+      canUseWebhookReply: (method) => method === "answerCallbackQuery",
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // Flaky networks and Telegram's own 429s: retry outgoing calls rather than drop a reply.

@@ -54,7 +54,8 @@ const updateEnvelope = z.looseObject({ update_id: z.number().int().nonnegative()
 
 /**
  * `POST /telegram/webhook`. The answer is 200 only after the update's effects are stored, so that
- * Telegram delivers it again if anything failed; a redelivery is recognised by its update_id.
+ * Telegram delivers it again if anything failed; a redelivery is recognised by its update_id. Its
+ * body may carry one Bot API call (a webhook reply), which Telegram then makes.
  */
 export function telegramWebhookRoutes(bot: Bot, secret: string) {
   const routes = new Hono();
@@ -83,8 +84,14 @@ export function telegramWebhookRoutes(bot: Bot, secret: string) {
       const envelope = updateEnvelope.safeParse(body);
       if (!envelope.success) throw new HTTPException(400, { message: "not a Telegram update" });
       if (!bot.isInited()) await bot.init();
-      await bot.handleUpdate(envelope.data as unknown as Update);
-      return c.body(null, 200);
+      // A call the bot lets ride on this response (see `canUseWebhookReply`) comes back as its body.
+      let webhookReply: string | undefined;
+      await bot.handleUpdate(envelope.data as unknown as Update, {
+        send: (payload) => {
+          webhookReply = payload;
+        },
+      });
+      return webhookReply === undefined ? c.body(null, 200) : c.body(webhookReply, 200, { "content-type": "application/json" });
     },
   );
   return routes;

@@ -184,6 +184,20 @@ function scoreCard(kind: TargetKind) {
       expect(lastMessage(someone).text).toContain("2 of 22");
     });
 
+    it("stops a tapped button's spinner in the webhook's own response, not with a request of its own", async () => {
+      const someone = user(910005);
+      await register(someone);
+      const spinnerRequests = () => botApi.calls.filter((call) => call.method === "answerCallbackQuery").length;
+      const before = spinnerRequests();
+      const tapped = callbackQuery(someone, "a|wages_benefits.existence|2");
+      const response = await target.deliver(tapped);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expect(await response.json()).toEqual({ method: "answerCallbackQuery", callback_query_id: tapped.callback_query.id });
+      expect(spinnerRequests()).toBe(before);
+      expect(lastMessage(someone).text).toContain("2 of 22");
+    });
+
     it("refuses a wrong or missing secret with 401 and writes nothing", async () => {
       const stranger = user(910099);
       const countRows = async () => ({
