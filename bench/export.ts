@@ -50,7 +50,7 @@ function uuid(random: () => number): string {
  * of all clusters are interleaved in id order, as random ids leave them; they are inserted in that
  * order, with each card's answers in one statement, so that a million cards load in a couple of minutes.
  */
-function insertScoreCards(sqlite: BetterSqlite3.Database, clusters: number, seed: number): number {
+export function insertScoreCards(sqlite: BetterSqlite3.Database, clusters: number, seed: number): number {
   const random = seededRandom(seed);
   const sets = clusters * SETS_PER_CLUSTER;
   const clusterIds = Array.from({ length: clusters }, () => uuid(random));

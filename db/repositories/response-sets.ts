@@ -66,7 +66,8 @@ export interface ExportedResponseSet extends ResponseSet {
   respondentName: string | null;
   telegramUsername: string | null;
   enterpriseName: string | null;
-  answers: Pick<Answer, "itemId" | "value">[];
+  /** Item id → value; a null value is an answered "don't know", a missing key an item never answered. */
+  answers: Readonly<Record<string, Answer["value"]>>;
 }
 
 export interface ExportPageQuery {
@@ -241,11 +242,7 @@ export function responseSetRepository(db: Database) {
         .where(and(matching, query.after === null ? undefined : gt(responseSets.id, query.after)))
         .orderBy(asc(responseSets.id))
         .limit(query.limit);
-      return rows.map(({ set, answers: folded, ...facts }) => ({
-        ...set,
-        ...facts,
-        answers: Object.entries(JSON.parse(folded ?? "{}") as Record<string, Answer["value"]>).map(([itemId, value]) => ({ itemId, value })),
-      }));
+      return rows.map(({ set, answers: folded, ...facts }) => ({ ...set, ...facts, answers: folded === null ? {} : JSON.parse(folded) }));
     },
   };
 }

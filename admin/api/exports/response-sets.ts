@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { AnswerValue } from "../../../core/engine/types";
 import { items } from "../../../core/questionnaire";
 import { scoreCard } from "../../../core/questionnaires";
 import type { ScoringScheme } from "../../../core/scoring";
@@ -30,18 +29,14 @@ export const responseSetExportFilter = z.strictObject({
 
 type ExportFilter = z.output<typeof responseSetExportFilter>;
 
-export interface ExportRow extends ExportedResponseSet {
-  answered: ReadonlyMap<string, AnswerValue>;
-}
-
 /**
  * The columns of a response-set export, one row per score card: the pseudonymous respondent id
  * (the product's own, which names nobody outside the database), then, for an admin who asked,
  * the personal columns; the set's facts and moderation; the scheme scores are computed with now;
  * and one column per score-card item in questionnaire order, headed by its id (`wages_benefits.existence`).
  */
-export function responseSetColumns(scheme: ScoringScheme, personal: boolean): ExportColumn<ExportRow>[] {
-  const personalColumns: ExportColumn<ExportRow>[] = [
+export function responseSetColumns(scheme: ScoringScheme, personal: boolean): ExportColumn<ExportedResponseSet>[] {
+  const personalColumns: ExportColumn<ExportedResponseSet>[] = [
     { key: "respondentName", header: "respondent_name", width: 24, value: (r) => r.respondentName },
     { key: "telegramUsername", header: "telegram_username", width: 20, value: (r) => r.telegramUsername },
     { key: "enterpriseName", header: "enterprise_name", width: 28, value: (r) => r.enterpriseName },
@@ -49,11 +44,11 @@ export function responseSetColumns(scheme: ScoringScheme, personal: boolean): Ex
   const schemeName = `${scheme.name}@${scheme.version}`;
   const itemColumns = items(scoreCard)
     .filter((item) => personal || item.meta.personal !== "yes")
-    .map((item): ExportColumn<ExportRow> => ({
+    .map((item): ExportColumn<ExportedResponseSet> => ({
       key: item.id,
       header: item.id,
       width: 12,
-      value: (r) => (r.answered.has(item.id) ? (r.answered.get(item.id) ?? DONT_KNOW) : null),
+      value: (r) => (Object.hasOwn(r.answers, item.id) ? (r.answers[item.id] ?? DONT_KNOW) : null),
     }));
   return [
     { key: "id", header: "response_set", width: 38, value: (r) => r.id },
@@ -78,14 +73,14 @@ export function responseSetColumns(scheme: ScoringScheme, personal: boolean): Ex
  * Every matching score card, read a page at a time in id order as the caller asks for more rows:
  * only one page is held at once, however many rows the export has.
  */
-export async function* exportedResponseSets(db: Database, filter: ExportFilter, personal: boolean): AsyncGenerator<ExportRow> {
+export async function* exportedResponseSets(db: Database, filter: ExportFilter, personal: boolean): AsyncGenerator<ExportedResponseSet> {
   const repository = responseSetRepository(db);
   const { excluded, ...rest } = filter;
   const where: Omit<ResponseSetFilter, "ids"> = { ...rest, questionnaireId: scoreCard.id, ...(excluded === undefined ? {} : { excluded }) };
   let after: string | null = null;
   for (;;) {
     const page = await repository.exportPage({ filter: where, after, limit: EXPORT_PAGE, personal });
-    for (const set of page) yield { ...set, answered: new Map(set.answers.map((answer) => [answer.itemId, answer.value])) };
+    yield* page;
     const last = page.at(-1);
     if (!last || page.length < EXPORT_PAGE) return;
     after = last.id;
