@@ -1,7 +1,8 @@
 /**
  * Console lists: the response-sets list and the clusters list, each over 1,000,000 rows in a
- * file-backed SQLite database, asked for the way the console's API asks the repositories
- * (`responseSets.list`, `clusters.list` with filter, sort and range). Baseline: the same page and
+ * file-backed SQLite database, asked for the way the console's API asks: `responseSets.list` with
+ * filter, sort and range, and the API's own `listClusters` (which also derives each row's classes,
+ * ranks and badges from its cached score). Baseline: the same page and
  * count queries written by hand and run through better-sqlite3 directly. Each query shape is timed
  * interleaved with its baseline and reported as p50 and p99.
  *
@@ -14,7 +15,10 @@ import { pathToFileURL } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
 import { STATES } from "../core/questionnaires";
 import { CORE_RATING_KEYS, GUIDE_SCHEME, SECTORS, scoreCluster, type ResponseSet } from "../core/scoring";
-import { createRepositories, type Repositories } from "../db";
+import { listClusters } from "../admin/api/clusters/list";
+import type { ClusterFilter, ClusterSortField } from "../admin/api/clusters/schemas";
+import type { ListParams } from "../admin/api/list-params";
+import { createRepositories, type Database, type Repositories } from "../db";
 import { seededRandom } from "../db/seed/random";
 import { openSqlite } from "../db/sqlite";
 import { percentile } from "./process-stats";
@@ -105,7 +109,7 @@ const clusterIdOf = (index: number) => `cluster-${String(index).padStart(7, "0")
 interface Shape {
   list: "response sets" | "clusters";
   name: string;
-  product: (repositories: Repositories) => Promise<{ ids: string[]; total: number }>;
+  product: (repositories: Repositories, db: Database) => Promise<{ ids: string[]; total: number }>;
   /** The page and count queries the repository issues, as plain SQL, with their parameters. */
   baseline: { page: string; count: string; params: unknown[]; limit: number; offset: number };
 }
@@ -132,13 +136,13 @@ function responseSetShape(name: string, query: Parameters<Repositories["response
   };
 }
 
-function clusterShape(name: string, query: Parameters<Repositories["clusters"]["list"]>[0] & {}, where: string, params: unknown[], order: string): Shape {
-  const [from, to] = query.range ?? [0, 24];
+function clusterShape(name: string, query: ListParams<ClusterFilter, ClusterSortField>, where: string, params: unknown[], order: string): Shape {
+  const [from, to] = query.range;
   return {
     list: "clusters",
     name,
-    product: async ({ clusters }) => {
-      const page = await clusters.list(query);
+    product: async (_, db) => {
+      const page = await listClusters(db, query);
       return { ids: page.rows.map((row) => row.id), total: page.total };
     },
     baseline: {
@@ -150,6 +154,11 @@ function clusterShape(name: string, query: Parameters<Repositories["clusters"]["
     },
   };
 }
+
+const BY_NAME = { field: "name", order: "ASC" } as const;
+/** The clusters list's order: missing values last either way, then by name regardless of case, then id. */
+const NAME_ORDER = "c.name IS NULL, c.name COLLATE NOCASE ASC, c.name COLLATE NOCASE ASC, c.id ASC";
+const SCORE_ORDER = "s.consolidated IS NULL, s.consolidated DESC, c.name COLLATE NOCASE ASC, c.id ASC";
 
 /** What moderators and the dashboard ask for; the clusters list hides archived ones as the API does. */
 function shapes(rows: number): Shape[] {
@@ -173,22 +182,16 @@ function shapes(rows: number): Shape[] {
       "completed_at ASC, id ASC",
     ),
     responseSetShape("one respondent", { filter: { respondentId: "respondent-4242" }, range: [0, 24] }, "respondent_id = ?", ["respondent-4242"], "started_at DESC, id DESC"),
-    clusterShape("by name", { filter: { archived: false }, range: [0, 24] }, "", [], "c.name ASC, c.id ASC"),
-    clusterShape(
-      "highest score first",
-      { filter: { archived: false }, sort: { field: "consolidated", order: "DESC" }, range: [0, 24] },
-      "",
-      [],
-      "s.consolidated DESC, c.id DESC",
-    ),
-    clusterShape("one state, by name", { filter: { archived: false, state: "odisha" }, range: [0, 24] }, " AND c.state = ?", ["odisha"], "c.name ASC, c.id ASC"),
-    clusterShape("name contains", { filter: { archived: false, q: "ikat" }, range: [0, 24] }, " AND c.name LIKE ? ESCAPE '\\'", ["%ikat%"], "c.name ASC, c.id ASC"),
+    clusterShape("by name", { filter: {}, sort: BY_NAME, range: [0, 24] }, "", [], NAME_ORDER),
+    clusterShape("highest score first", { filter: {}, sort: { field: "consolidated", order: "DESC" }, range: [0, 24] }, "", [], SCORE_ORDER),
+    clusterShape("one state, by name", { filter: { state: "odisha" }, sort: BY_NAME, range: [0, 24] }, " AND c.state = ?", ["odisha"], NAME_ORDER),
+    clusterShape("name contains", { filter: { q: "ikat" }, sort: BY_NAME, range: [0, 24] }, " AND c.name LIKE ? ESCAPE '\\'", ["%ikat%"], NAME_ORDER),
     clusterShape(
       "one map cell, highest score first",
-      { filter: { archived: false, mapCell: 5 }, sort: { field: "consolidated", order: "DESC" }, range: [0, 24] },
+      { filter: { mapCell: 5 }, sort: { field: "consolidated", order: "DESC" }, range: [0, 24] },
       " AND s.map_cell = ?",
       [5],
-      "s.consolidated DESC, c.id DESC",
+      SCORE_ORDER,
     ),
   ];
 }
@@ -228,7 +231,7 @@ export async function run(scale = 1): Promise<ConsoleListFigures> {
       };
       // The hand-written query must be the repository's query: same rows, same order, same total.
       const expected = baseline();
-      const actual = await shape.product(repositories);
+      const actual = await shape.product(repositories, handle.db);
       if (actual.total !== expected.total || actual.ids.join() !== expected.ids.join()) {
         throw new Error(`${shape.list} "${shape.name}": baseline and repository disagree`);
       }
@@ -239,7 +242,7 @@ export async function run(scale = 1): Promise<ConsoleListFigures> {
         sample < WARMUP + MIN_SAMPLES || (sample < WARMUP + MAX_SAMPLES && performance.now() - started < TIME_BUDGET_MS);
       for (let sample = 0; more(sample); sample++) {
         let start = performance.now();
-        await shape.product(repositories);
+        await shape.product(repositories, handle.db);
         const oursMs = performance.now() - start;
         start = performance.now();
         baseline();

@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { constraintFailure, type Database } from "../database";
 import { type Cluster, type ClusterProfile, type ClusterScoreRow, clusterScores, clusters } from "../schema";
-import { containsText, type ListQuery, type ListResult, orderFor, pageFor } from "./listing";
+import { containsText, type ListQuery, type ListResult, pageFor } from "./listing";
 
 export interface NewClusterInput {
   id: string;
@@ -60,10 +61,12 @@ export function normaliseInviteCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-const sortable = {
-  name: clusters.name,
+/** Text columns sort case-insensitively, as people read names. */
+const sortable: Record<string, SQLiteColumn | SQL> = {
+  id: clusters.id,
+  name: sql`${clusters.name} collate nocase`,
   state: clusters.state,
-  district: clusters.district,
+  district: sql`${clusters.district} collate nocase`,
   sector: clusters.sector,
   createdAt: clusters.createdAt,
   updatedAt: clusters.updatedAt,
@@ -77,6 +80,20 @@ const sortable = {
   countedRespondents: clusterScores.countedRespondents,
   computedAt: clusterScores.computedAt,
 };
+
+/** The fields `list` can sort by. */
+export const CLUSTER_SORTABLE_FIELDS: ReadonlySet<string> = new Set(Object.keys(sortable));
+
+/**
+ * Clusters without a value (nobody has answered yet) come last in either direction; ties go by name,
+ * then id, so a page boundary never splits an order that depends on the database's whim.
+ */
+function clusterOrder(sort: ListQuery<ClusterFilter>["sort"]): SQL[] {
+  const requested = sort && Object.hasOwn(sortable, sort.field) ? sort : { field: "name", order: "ASC" as const };
+  const column = sortable[requested.field]!;
+  const direction = requested.order === "DESC" ? desc : asc;
+  return [sql`${column} is null`, direction(column), asc(sortable.name!), asc(clusters.id)];
+}
 
 /** Clusters and how people reach them (invite codes, Slack channels). */
 export function clusterRepository(db: Database) {
@@ -139,7 +156,7 @@ export function clusterRepository(db: Database) {
         .from(clusters)
         .leftJoin(clusterScores, eq(clusterScores.clusterId, clusters.id))
         .where(where)
-        .orderBy(...orderFor(query.sort, sortable, { field: "name", order: "ASC" }, clusters.id))
+        .orderBy(...clusterOrder(query.sort))
         .limit(limit)
         .offset(offset);
       const [counted] = await db

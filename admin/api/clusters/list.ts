@@ -1,5 +1,5 @@
 import type { Database } from "../../../db/database";
-import { clusterRepository } from "../../../db/repositories/clusters";
+import { CLUSTER_SORTABLE_FIELDS, clusterRepository, type ClusterWithScore } from "../../../db/repositories/clusters";
 import { MAX_PAGE_SIZE } from "../../../db/repositories/listing";
 import type { ListParams } from "../list-params";
 import type { ClusterFilter, ClusterSortField } from "./schemas";
@@ -27,10 +27,10 @@ function compare(a: ClusterListItem, b: ClusterListItem, field: ClusterSortField
 }
 
 /**
- * The clusters list. Filters the database can apply are applied there; the class labels and
- * eligibility badges are derived from JSON, so the filtered clusters are read in full pages and then
- * filtered, sorted and cut here. A deployment holds hundreds of clusters, not millions, and this keeps
- * every column of the list sortable.
+ * The clusters list. The database filters, sorts and pages whatever its columns hold; the class
+ * labels, priority ranks, badges and the provisional flag of a never-scored cluster are derived from
+ * JSON, so a list filtered or sorted by one of those reads the filtered clusters in full pages and
+ * filters, sorts and cuts them here (fine for the hundreds a deployment holds, slow for millions).
  */
 export async function listClusters(db: Database, params: ListParams<ClusterFilter, ClusterSortField>) {
   const { filter, sort, range } = params;
@@ -45,10 +45,15 @@ export async function listClusters(db: Database, params: ListParams<ClusterFilte
     // getMany by id must find archived clusters too: a response set can point at one.
     archived: filter.id ? filter.archived : (filter.archived ?? false),
   };
+  const toItem = ({ score, ...cluster }: ClusterWithScore) => clusterListItem(cluster, score);
+  if (filter.provisional === undefined && filter.class === undefined && CLUSTER_SORTABLE_FIELDS.has(sort.field)) {
+    const page = await repository.list({ filter: dbFilter, sort, range });
+    return { rows: page.rows.map(toItem), total: page.total };
+  }
   const items: ClusterListItem[] = [];
   for (let from = 0; ; from += MAX_PAGE_SIZE) {
-    const page = await repository.list({ filter: dbFilter, range: [from, from + MAX_PAGE_SIZE - 1] });
-    items.push(...page.rows.map(({ score, ...cluster }) => clusterListItem(cluster, score)));
+    const page = await repository.list({ filter: dbFilter, sort: { field: "id", order: "ASC" }, range: [from, from + MAX_PAGE_SIZE - 1] });
+    items.push(...page.rows.map(toItem));
     if (page.rows.length < MAX_PAGE_SIZE) break;
   }
   const kept = items.filter(
