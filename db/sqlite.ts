@@ -31,6 +31,12 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  // A server's working set (sessions, recent answers, indexes) outgrows SQLite's 2 MiB default cache.
+  sqlite.pragma("cache_size = -65536");
+  // Every webhook update rewrites the same hot pages (session, response set, index leaves); checkpointing
+  // every 10,000 pages instead of 1,000 copies each of them to the database file ten times less often.
+  sqlite.pragma("wal_autocheckpoint = 10000");
+  sqlite.pragma("journal_size_limit = 67108864");
   reusePreparedStatements(sqlite);
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
