@@ -157,7 +157,7 @@ function clusterShape(name: string, query: ListParams<ClusterFilter, ClusterSort
 
 const BY_NAME = { field: "name", order: "ASC" } as const;
 /** The clusters list's order: missing values last either way, then by name regardless of case, then id. */
-const NAME_ORDER = "c.name IS NULL, c.name COLLATE NOCASE ASC, c.name COLLATE NOCASE ASC, c.id ASC";
+const NAME_ORDER = "c.name IS NULL, c.name COLLATE NOCASE ASC, c.id ASC";
 const SCORE_ORDER = "s.consolidated IS NULL, s.consolidated DESC, c.name COLLATE NOCASE ASC, c.id ASC";
 
 /** What moderators and the dashboard ask for; the clusters list hides archived ones as the API does. */

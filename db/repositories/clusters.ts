@@ -92,7 +92,8 @@ function clusterOrder(sort: ListQuery<ClusterFilter>["sort"]): SQL[] {
   const requested = sort && Object.hasOwn(sortable, sort.field) ? sort : { field: "name", order: "ASC" as const };
   const column = sortable[requested.field]!;
   const direction = requested.order === "DESC" ? desc : asc;
-  return [sql`${column} is null`, direction(column), asc(sortable.name!), asc(clusters.id)];
+  const byName = requested.field === "name" ? [] : [asc(sortable.name!)];
+  return [sql`${column} is null`, direction(column), ...byName, asc(clusters.id)];
 }
 
 /** Clusters and how people reach them (invite codes, Slack channels). */

@@ -1,6 +1,7 @@
 /** Small builders for repository tests: a cluster, a respondent, and engine-shaped steps. */
 import type { AnswerValue, EngineEvent, SessionState } from "../../core/engine/types";
 import type { Database } from "../../db/database";
+import { scoreCard } from "../../core/questionnaires/score-card";
 import { createRepositories } from "../../db";
 
 let counter = 0;
@@ -73,4 +74,31 @@ export function stateWith(
 /** `answer_set` events for the given answers. */
 export function answerEvents(answers: Record<string, AnswerValue>, time: string): EngineEvent[] {
   return Object.entries(answers).map(([itemId, value]) => ({ type: "answer_set", at: time, itemId, value }));
+}
+
+/**
+ * Stores a score card session with these answers as one engine step, finished unless
+ * `completed: false`: what a respondent leaves behind in the database.
+ */
+export async function saveScoreCard(
+  db: Database,
+  respondentId: string,
+  clusterId: string,
+  answers: Record<string, AnswerValue>,
+  options: { completed?: boolean; now?: string } = {},
+) {
+  const sessionId = id("session");
+  const now = options.now ?? at(2);
+  const result = await createRepositories(db).sessions.saveStep({
+    sessionId,
+    respondentId,
+    clusterId,
+    questionnaire: { id: scoreCard.id, version: scoreCard.version },
+    expectedVersion: null,
+    state: stateWith(sessionId, scoreCard, answers, { completed: options.completed ?? true }),
+    events: answerEvents(answers, now),
+    now,
+    channel: "telegram",
+  });
+  return { sessionId, status: result.status };
 }

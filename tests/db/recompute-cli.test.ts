@@ -2,11 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { GUIDE_SCHEME } from "../../core/scoring";
-import { scoreCard } from "../../core/questionnaires/score-card";
 import { createRepositories, recomputeClusterScore } from "../../db";
 import { openSqlite, type SqliteHandle } from "../../db/sqlite";
 import { temporaryDatabasePath } from "../helpers/product";
-import { answerEvents, at, id, makeCluster, makeRespondent, stateWith } from "./fixtures";
+import { at, makeCluster, makeRespondent, saveScoreCard } from "./fixtures";
 
 const run = promisify(execFile);
 
@@ -24,19 +23,8 @@ describe("npm run scores:recompute", () => {
     await recomputeClusterScore(db, stale.id, GUIDE_SCHEME, at(10));
     // A score card lands without passing through the product (e.g. imported): the cache does not know.
     const respondent = await makeRespondent(db, stale.id);
-    const sessionId = id("session");
     const ratings = { "air_pollution.existence": 4, "air_pollution.intensity": 5, "air_pollution.efforts": 3 };
-    await repos.sessions.saveStep({
-      sessionId,
-      respondentId: respondent.id,
-      clusterId: stale.id,
-      questionnaire: { id: scoreCard.id, version: scoreCard.version },
-      expectedVersion: null,
-      state: stateWith(sessionId, scoreCard, ratings, { completed: true }),
-      events: answerEvents(ratings, at(20)),
-      now: at(20),
-      channel: "telegram",
-    });
+    expect((await saveScoreCard(db, respondent.id, stale.id, ratings, { now: at(20) })).status).toBe("saved");
     expect((await repos.scores.getCached(stale.id))?.countedRespondents).toBe(0);
     storage.close();
     storage = undefined;

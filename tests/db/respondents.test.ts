@@ -6,7 +6,7 @@ import { createRepositories, type Repositories, respondents } from "../../db";
 import type { Database } from "../../db/database";
 import { openSqlite } from "../../db/sqlite";
 import { scoreCard } from "../../core/questionnaires/score-card";
-import { answerEvents, at, id, makeCluster, stateWith } from "./fixtures";
+import { at, id, makeCluster, saveScoreCard } from "./fixtures";
 import { testDrivers } from "./drivers";
 
 describe.each(testDrivers())("respondents on $name", (driver) => {
@@ -70,19 +70,8 @@ describe.each(testDrivers())("respondents on $name", (driver) => {
     const colleague = await repos.respondents.findOrCreateByIdentity({ ...identity("r-2"), externalId: "999" });
     await repos.respondents.update(colleague.respondent.id, { enterpriseId: shared.id }, at(1));
 
-    const sessionId = id("session");
     const ratings = { "air_pollution.existence": 4, "air_pollution.intensity": 3 };
-    const saved = await repos.sessions.saveStep({
-      sessionId,
-      respondentId: respondent.id,
-      clusterId: cluster.id,
-      questionnaire: { id: scoreCard.id, version: scoreCard.version },
-      expectedVersion: null,
-      state: stateWith(sessionId, scoreCard, ratings, { completed: true }),
-      events: answerEvents(ratings, at(2)),
-      now: at(2),
-      channel: "telegram",
-    });
+    const saved = await saveScoreCard(db, respondent.id, cluster.id, ratings);
     expect(saved.status).toBe("saved");
 
     const forgotten = await repos.respondents.forget(respondent.id, "user:mod-1", at(10));
@@ -94,7 +83,7 @@ describe.each(testDrivers())("respondents on $name", (driver) => {
     await repos.respondents.forget(respondent.id, "user:mod-1", at(12));
     expect((await repos.enterprises.get(shared.id))?.name).toBe("Shared Forge");
 
-    const set = await repos.responseSets.withAnswers(sessionId);
+    const set = await repos.responseSets.withAnswers(saved.sessionId);
     expect(set?.answers.map((a) => [a.itemId, a.value])).toEqual([
       ["air_pollution.existence", 4],
       ["air_pollution.intensity", 3],

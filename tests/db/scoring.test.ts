@@ -6,7 +6,7 @@ import { seededRandom } from "../../db/seed/random";
 import { scoreCard } from "../../core/questionnaires/score-card";
 import { createRepositories, recomputeAllClusterScores, recomputeClusterScore, type Repositories } from "../../db";
 import type { Database } from "../../db/database";
-import { answerEvents, at, id, makeCluster, makeRespondent, stateWith } from "./fixtures";
+import { at, makeCluster, makeRespondent, saveScoreCard } from "./fixtures";
 import { testDrivers } from "./drivers";
 
 /** SPEC §10: the worked example's two respondents, issues in the guide's order. */
@@ -39,20 +39,9 @@ describe.each(testDrivers())("cluster scores on $name", (driver) => {
 
   async function scoreCardOf(clusterId: string, ratings: Record<string, AnswerValue>, completed = true) {
     const respondent = await makeRespondent(db, clusterId);
-    const sessionId = id("session");
-    const result = await repos.sessions.saveStep({
-      sessionId,
-      respondentId: respondent.id,
-      clusterId,
-      questionnaire: { id: scoreCard.id, version: scoreCard.version },
-      expectedVersion: null,
-      state: stateWith(sessionId, scoreCard, ratings, { completed }),
-      events: answerEvents(ratings, at(300)),
-      now: at(300),
-      channel: "telegram",
-    });
-    expect(result.status).toBe("saved");
-    return sessionId;
+    const saved = await saveScoreCard(db, respondent.id, clusterId, ratings, { completed, now: at(300) });
+    expect(saved.status).toBe("saved");
+    return saved.sessionId;
   }
 
   it("scores the worked example and caches it", async () => {
