@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { EngineEvent, QuestionnaireRef, SessionState } from "../../core/engine/types";
-import { atomically, chunkRows, constraintFailure, type Database, type Statement } from "../database";
+import { atomically, chunkRows, compiledRows, compiledWrite, constraintFailure, type Database, type Write } from "../database";
 import { type Channel, type Session, answerEvents, answers, processedUpdates, responseSets, sessions } from "../schema";
 import { answerChanges, historyRows } from "./answer-changes";
 
@@ -39,30 +39,80 @@ export type SaveStepResult =
 const ANSWER_COLUMNS = 5;
 const EVENT_COLUMNS = 7;
 
+type AnswerRow = typeof answers.$inferInsert;
+type AnswerEventRow = Omit<typeof answerEvents.$inferInsert, "id">;
+
 /** Questionnaire sessions, with everything one engine step changes saved as one transaction. */
 export function sessionRepository(db: Database) {
+  // Every answer writes these: compiled once rather than rendered by drizzle on every update.
+  const recordUpdate = compiledWrite(db, (v: typeof processedUpdates.$inferInsert) =>
+    db.insert(processedUpdates).values({ source: v.source, updateKey: v.updateKey, processedAt: v.processedAt }),
+  );
+  const advanceSession = compiledWrite(db, (v: Pick<Session, "id" | "state" | "status" | "version" | "updatedAt" | "completedAt">) =>
+    db
+      .update(sessions)
+      .set({ state: v.state, status: v.status, version: v.version, updatedAt: v.updatedAt, completedAt: v.completedAt })
+      .where(eq(sessions.id, v.id)),
+  );
+  const upsertResponseSet = compiledWrite(db, (v: Omit<typeof responseSets.$inferInsert, "excludedAt" | "exclusionReason" | "excludedBy">) =>
+    db
+      .insert(responseSets)
+      .values({
+        id: v.id,
+        respondentId: v.respondentId,
+        clusterId: v.clusterId,
+        questionnaireId: v.questionnaireId,
+        questionnaireVersion: v.questionnaireVersion,
+        status: v.status,
+        startedAt: v.startedAt,
+        completedAt: v.completedAt,
+        updatedAt: v.updatedAt,
+      })
+      .onConflictDoUpdate({
+        target: responseSets.id,
+        set: {
+          status: sql`excluded.status`,
+          completedAt: sql`excluded.completed_at`,
+          updatedAt: sql`excluded.updated_at`,
+          clusterId: sql`coalesce(${responseSets.clusterId}, excluded.cluster_id)`,
+        },
+      }),
+  );
+  const upsertAnswers = compiledRows(db, ANSWER_COLUMNS, (rows: AnswerRow[]) =>
+    db
+      .insert(answers)
+      .values(rows.map((row) => ({ responseSetId: row.responseSetId, itemId: row.itemId, value: row.value, note: row.note, answeredAt: row.answeredAt })))
+      .onConflictDoUpdate({
+        target: [answers.responseSetId, answers.itemId],
+        set: { value: sql`excluded.value`, note: sql`excluded.note`, answeredAt: sql`excluded.answered_at` },
+      }),
+  );
+  const appendHistory = compiledRows(db, EVENT_COLUMNS, (rows: AnswerEventRow[]) =>
+    db.insert(answerEvents).values(
+      rows.map((row) => ({
+        responseSetId: row.responseSetId,
+        itemId: row.itemId,
+        type: row.type,
+        value: row.value,
+        previous: row.previous,
+        note: row.note,
+        at: row.at,
+      })),
+    ),
+  );
+
   /** The statements that bring the current answers in line with the step's events. */
-  function answerStatements(responseSetId: string, events: readonly EngineEvent[]): Statement[] {
+  function answerStatements(responseSetId: string, events: readonly EngineEvent[]): Write[] {
     const changes = answerChanges(events);
-    const statements: Statement[] = [];
+    const statements: Write[] = [];
     if (changes.clearAll) statements.push(db.delete(answers).where(eq(answers.responseSetId, responseSetId)));
     for (const itemIds of chunkRows(changes.deletes, 1, 1)) {
       statements.push(db.delete(answers).where(and(eq(answers.responseSetId, responseSetId), inArray(answers.itemId, itemIds))));
     }
-    for (const chunk of chunkRows(changes.upserts, ANSWER_COLUMNS)) {
-      statements.push(
-        db
-          .insert(answers)
-          .values(chunk.map((write) => ({ responseSetId, itemId: write.itemId, value: write.value, note: write.note, answeredAt: write.at })))
-          .onConflictDoUpdate({
-            target: [answers.responseSetId, answers.itemId],
-            set: { value: sql`excluded.value`, note: sql`excluded.note`, answeredAt: sql`excluded.answered_at` },
-          }),
-      );
-    }
-    for (const chunk of chunkRows(historyRows(events), EVENT_COLUMNS)) {
-      statements.push(db.insert(answerEvents).values(chunk.map((row) => ({ responseSetId, ...row }))));
-    }
+    statements.push(
+      ...upsertAnswers(changes.upserts.map((write) => ({ responseSetId, itemId: write.itemId, value: write.value, note: write.note, answeredAt: write.at }))),
+      ...appendHistory(historyRows(events).map((row) => ({ responseSetId, ...row }))),
+    );
     return statements;
   }
 
@@ -107,9 +157,9 @@ export function sessionRepository(db: Database) {
       const { sessionId, state, now, questionnaire, expectedVersion } = input;
       const completed = state.status === "completed";
       const version = expectedVersion === null ? 1 : expectedVersion + 1;
-      const statements: Statement[] = [];
+      const statements: Write[] = [];
       if (input.updateKey) {
-        statements.push(db.insert(processedUpdates).values({ source: input.updateKey.source, updateKey: input.updateKey.key, processedAt: now }));
+        statements.push(recordUpdate({ source: input.updateKey.source, updateKey: input.updateKey.key, processedAt: now }));
       }
       const sessionFields = {
         state,
@@ -130,31 +180,18 @@ export function sessionRepository(db: Database) {
               startedAt: state.startedAt,
               ...sessionFields,
             })
-          : db.update(sessions).set(sessionFields).where(eq(sessions.id, sessionId)),
-      );
-      statements.push(
-        db
-          .insert(responseSets)
-          .values({
-            id: sessionId,
-            respondentId: input.respondentId,
-            clusterId: input.clusterId,
-            questionnaireId: questionnaire.id,
-            questionnaireVersion: questionnaire.version,
-            status: completed ? "completed" : "in_progress",
-            startedAt: state.startedAt,
-            completedAt: sessionFields.completedAt,
-            updatedAt: now,
-          })
-          .onConflictDoUpdate({
-            target: responseSets.id,
-            set: {
-              status: sql`excluded.status`,
-              completedAt: sql`excluded.completed_at`,
-              updatedAt: sql`excluded.updated_at`,
-              clusterId: sql`coalesce(${responseSets.clusterId}, excluded.cluster_id)`,
-            },
-          }),
+          : advanceSession({ id: sessionId, ...sessionFields }),
+        upsertResponseSet({
+          id: sessionId,
+          respondentId: input.respondentId,
+          clusterId: input.clusterId,
+          questionnaireId: questionnaire.id,
+          questionnaireVersion: questionnaire.version,
+          status: completed ? "completed" : "in_progress",
+          startedAt: state.startedAt,
+          completedAt: sessionFields.completedAt,
+          updatedAt: now,
+        }),
       );
       statements.push(...answerStatements(sessionId, input.events));
       try {
