@@ -10,22 +10,34 @@ export interface TelegramMessage {
   reply_markup?: InlineKeyboard;
 }
 
-/**
- * A key without parameters always translates the same for one language, and most lines and every
- * button label are such keys: each is looked up in i18next once, not on every reply.
- */
-const plainTranslations = new WeakMap<Translate, Map<string, string>>();
+/** Distinct parameterised texts remembered per language; a score card has a few hundred. */
+const MAX_REMEMBERED = 2000;
 
-export function renderForTelegram(reply: Reply, translate: Translate): TelegramMessage {
-  let plain = plainTranslations.get(translate);
-  if (!plain) plainTranslations.set(translate, (plain = new Map()));
-  const known = plain;
-  const tr = (key: string, params?: Record<string, unknown>): string => {
-    if (params) return translate(key, params) as string;
-    let translated = known.get(key);
-    if (translated === undefined) known.set(key, (translated = translate(key, {}) as string));
+/**
+ * i18next's lookup and interpolation cost more than the rest of a reply. One key with the same
+ * parameters always translates the same for one language, and the same texts come back on every
+ * update (a question, its progress, its scale legend), so each is translated once and remembered.
+ */
+const rememberedTranslations = new WeakMap<Translate, Map<string, string>>();
+
+function rememberingTranslate(translate: Translate) {
+  let remembered = rememberedTranslations.get(translate);
+  if (!remembered) rememberedTranslations.set(translate, (remembered = new Map()));
+  const known = remembered;
+  return (key: string, params?: Record<string, unknown>): string => {
+    const cacheKey = params ? `${key}\u0000${JSON.stringify(params)}` : key;
+    let translated = known.get(cacheKey);
+    if (translated === undefined) {
+      translated = translate(key, params ?? {}) as string;
+      if (known.size >= MAX_REMEMBERED) known.delete(known.keys().next().value!);
+      known.set(cacheKey, translated);
+    }
     return translated;
   };
+}
+
+export function renderForTelegram(reply: Reply, translate: Translate): TelegramMessage {
+  const tr = rememberingTranslate(translate);
   const text = reply.lines.map((line) => renderText(line, tr)).join("\n\n").slice(0, MAX_MESSAGE_LENGTH);
   if (!reply.buttons || reply.buttons.length === 0) return { text };
   const keyboard = InlineKeyboard.from(

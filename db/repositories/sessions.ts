@@ -116,13 +116,14 @@ export function sessionRepository(db: Database) {
     return statements;
   }
 
-  // Read on nearly every webhook update: built once, not per call.
+  // Read on nearly every webhook update: built once, not per call. No LIMIT: drizzle binds it as a
+  // parameter, which costs SQLite more than ordering a respondent's one or two active sessions, and
+  // `get` reads the first row only.
   const activeQuery = db
     .select()
     .from(sessions)
     .where(and(eq(sessions.respondentId, sql.placeholder("respondentId")), eq(sessions.status, "active")))
     .orderBy(desc(sessions.updatedAt), desc(sessions.startedAt))
-    .limit(1)
     .prepare();
 
   return {
