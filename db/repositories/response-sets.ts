@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { ResponseSet as ScoringResponseSet } from "../../core/scoring";
 import { ratingsFromAnswers } from "../../core/scoring";
 import { atomically, type Database } from "../database";
@@ -212,9 +212,8 @@ export function responseSetRepository(db: Database) {
 
     /**
      * One page of an export in id order, after the previous page's last id: keyset paging, so every
-     * page costs the same however deep the export is. Two queries per page whatever its size, each
-     * with a handful of bound parameters (D1 allows 100): the sets with their respondent, then the
-     * answers of the page's id range, read along the answers' primary key.
+     * page costs the same however deep the export is. One query per page whatever its size, with a
+     * handful of bound parameters (D1 allows 100).
      */
     async exportPage(query: ExportPageQuery): Promise<ExportedResponseSet[]> {
       const { clusterId, ...filter } = query.filter;
@@ -227,7 +226,7 @@ export function responseSetRepository(db: Database) {
       const answersObject = sql<string | null>`(select json_group_object(${answers.itemId}, json(${answers.value})) from ${answers} where ${answers.responseSetId} = ${responseSets.id})`;
       const rows = await db
         .select({
-          set: responseSets,
+          ...getTableColumns(responseSets),
           answers: answersObject,
           clusterName: clusters.name,
           stakeholderType: respondents.stakeholderType,
@@ -242,7 +241,11 @@ export function responseSetRepository(db: Database) {
         .where(and(matching, query.after === null ? undefined : gt(responseSets.id, query.after)))
         .orderBy(asc(responseSets.id))
         .limit(query.limit);
-      return rows.map(({ set, answers: folded, ...facts }) => ({ ...set, ...facts, answers: folded === null ? {} : JSON.parse(folded) }));
+      // Each row becomes the exported set in place: a million-row export makes no second object per
+      // row for the garbage collector to chase.
+      const sets = rows as Array<Omit<(typeof rows)[number], "answers"> & { answers: unknown }>;
+      for (const set of sets) set.answers = set.answers === null ? {} : JSON.parse(set.answers as string);
+      return sets as ExportedResponseSet[];
     },
   };
 }
