@@ -13,6 +13,7 @@ import { telegramCampaignSender } from "./campaigns/telegram-sender";
 import { telegramMode, type Config } from "./config";
 import { tellDeclarant } from "./conversation/declaration";
 import { createJourney } from "./conversation/journey";
+import { keepHouseLogged } from "./housekeeping";
 import { createI18n } from "./i18n";
 import type { Logger } from "./logger";
 import { createNotifier, telegramSender } from "./notify";
@@ -122,7 +123,21 @@ export async function createServices(options: ServiceOptions) {
     ...(options.console?.pages ? { console: options.console.pages } : {}),
   });
 
-  return { app, journey, engine, i18n, rescore, notifier, campaigns, telegram: telegramBot ? { bot: telegramBot, mode } : undefined, slack: slackApp };
+  /** One tidying pass (see housekeeping.ts): the Node process runs it hourly, a Worker on every cron pass. */
+  const housekeeping = () => keepHouseLogged(db, clock(), logger);
+
+  return {
+    app,
+    journey,
+    engine,
+    i18n,
+    rescore,
+    notifier,
+    campaigns,
+    housekeeping,
+    telegram: telegramBot ? { bot: telegramBot, mode } : undefined,
+    slack: slackApp,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

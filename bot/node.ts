@@ -5,6 +5,7 @@ import { consoleRoutes, ensureConsoleBuilt } from "../admin/serve";
 import { openSqlite } from "../db/sqlite";
 import { ConfigError, loadConfig } from "./config";
 import { createServices } from "./compose";
+import { HOUSEKEEPING_INTERVAL_MS } from "./housekeeping";
 import { createLogger } from "./logger";
 import { ALLOWED_UPDATES, publishCommands } from "./telegram/setup";
 
@@ -50,12 +51,16 @@ async function main() {
   }
   // Resumes any campaign where the last process left it; the queue lives in the database.
   services.campaigns.delivery?.start();
+  void services.housekeeping();
+  const housekeeping = setInterval(() => void services.housekeeping(), HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    clearInterval(housekeeping);
     if (telegram?.mode.kind === "polling") await telegram.bot.stop();
     // Waits for the campaign messages on their way, so that none is left claimed but unrecorded.
     await services.campaigns.delivery?.stop();

@@ -59,8 +59,11 @@ function servicesFor(env: WorkerEnv): Promise<Services> {
  */
 const CAMPAIGN_PASS_MS = 50_000;
 
-/** Sends the campaign messages that are due, as the Node process's sender would, for one pass. */
-async function deliverCampaigns(env: WorkerEnv): Promise<void> {
+/**
+ * One cron pass: sends the campaign messages that are due, as the Node process's sender would, and
+ * tidies up (see housekeeping.ts).
+ */
+async function cronPass(env: WorkerEnv): Promise<void> {
   let ready: Services;
   try {
     ready = await servicesFor(env);
@@ -69,12 +72,13 @@ async function deliverCampaigns(env: WorkerEnv): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error);
     throw error;
   }
-  await ready.campaigns.delivery?.deliverFor({ ms: CAMPAIGN_PASS_MS });
+  await Promise.all([ready.campaigns.delivery?.deliverFor({ ms: CAMPAIGN_PASS_MS }), ready.housekeeping()]);
 }
 
 /**
  * Cloudflare Workers entry point: the same hono app as on Node, on D1. Telegram runs by webhook.
- * Campaign messages go out from the cron trigger (wrangler.toml), since no loop outlives a request.
+ * Campaign messages and housekeeping run from the cron trigger (wrangler.toml), since no loop outlives
+ * a request.
  */
 export default {
   async fetch(request: Request, env: WorkerEnv, context: ExecutionContext): Promise<Response> {
@@ -91,6 +95,6 @@ export default {
   },
 
   scheduled(_controller: unknown, env: WorkerEnv, context: ExecutionContext): void {
-    context.waitUntil(deliverCampaigns(env));
+    context.waitUntil(cronPass(env));
   },
 };

@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { processedUpdates } from "../schema";
 
@@ -26,11 +26,21 @@ export function processedUpdateRepository(db: Database) {
       return rows.length > 0;
     },
 
-    /** Forgets deliveries recorded before `olderThan` (senders stop retrying long before); returns how many. */
-    async prune(olderThan: string): Promise<number> {
+    /**
+     * Forgets up to `limit` deliveries recorded before `olderThan` (senders stop retrying long
+     * before), oldest first; returns how many. Bounded, so that a first pass over months of updates
+     * stays a short write that D1 accepts and that does not hold SQLite's lock for long.
+     */
+    async prune(olderThan: string, limit: number): Promise<number> {
+      const oldest = db
+        .select({ rowid: sql`rowid` })
+        .from(processedUpdates)
+        .where(lt(processedUpdates.processedAt, olderThan))
+        .orderBy(asc(processedUpdates.processedAt))
+        .limit(limit);
       const rows = await db
         .delete(processedUpdates)
-        .where(lt(processedUpdates.processedAt, olderThan))
+        .where(inArray(sql`rowid`, oldest))
         .returning({ key: processedUpdates.updateKey });
       return rows.length;
     },
@@ -38,8 +48,3 @@ export function processedUpdateRepository(db: Database) {
 }
 
 export type ProcessedUpdateRepository = ReturnType<typeof processedUpdateRepository>;
-
-/** Forgets webhook deliveries recorded before `olderThan`; returns how many. */
-export function pruneProcessedUpdates(db: Database, olderThan: string): Promise<number> {
-  return processedUpdateRepository(db).prune(olderThan);
-}

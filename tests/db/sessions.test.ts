@@ -265,8 +265,22 @@ describe.each(testDrivers())("sessions on $name", (driver) => {
     expect(await repos.processedUpdates.wasProcessed("telegram", "e1")).toBe(false);
     await repos.processedUpdates.markProcessed("slack", "e2", at(100));
 
-    expect(await repos.processedUpdates.prune(at(50))).toBe(1);
+    expect(await repos.processedUpdates.prune(at(50), 10)).toBe(1);
     expect(await repos.processedUpdates.wasProcessed("slack", "e1")).toBe(false);
     expect(await repos.processedUpdates.wasProcessed("slack", "e2")).toBe(true);
+  });
+
+  it("prunes a backlog a bounded batch at a time, oldest first", async () => {
+    for (let k = 0; k < 5; k++) await repos.processedUpdates.markProcessed("telegram", `old-${k}`, at(10 - k));
+    await repos.processedUpdates.markProcessed("telegram", "recent", at(100));
+
+    expect(await repos.processedUpdates.prune(at(50), 2)).toBe(2);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "old-4")).toBe(false);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "old-3")).toBe(false);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "old-2")).toBe(true);
+    expect(await repos.processedUpdates.prune(at(50), 2)).toBe(2);
+    expect(await repos.processedUpdates.prune(at(50), 2)).toBe(1);
+    expect(await repos.processedUpdates.prune(at(50), 2)).toBe(0);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "recent")).toBe(true);
   });
 });

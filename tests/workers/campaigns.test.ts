@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { campaignMessages } from "../../db/schema/campaigns";
 import { seedCluster, seedRespondents } from "../campaigns/fixtures";
 import { plan, progressOf } from "../campaigns/harness";
+import { leftovers, remaining, tidied } from "../helpers/housekeeping";
 import { startRateLimitedBotApi, type RateLimitedBotApi } from "../helpers/rate-limited-bot-api";
 import { buildWorker, removeBuild, startWorker, type LocalWorker, type WorkerBuild } from "../helpers/worker";
 
@@ -76,5 +77,18 @@ describe("campaign delivery on Workers, from the cron trigger", () => {
     expect(rows.get(cutOff!.id)).toMatchObject({ status: "unconfirmed", error: "the sender stopped before Telegram answered" });
     expect(rows.get(running!.id)).toMatchObject({ status: "sending", claimedBy: "live-pass" });
     expect((await progressOf(worker.db, campaign.id)).invitations).toMatchObject({ sent: 3, unconfirmed: 1, sending: 1, pending: 0 });
+  }, 60_000);
+});
+
+describe("housekeeping on Workers, from the cron trigger", () => {
+  it("forgets old delivery keys and expired console sign-ins on a pass", async () => {
+    botApi = await startRateLimitedBotApi();
+    worker = await startWorker({ build, botApi });
+    const now = new Date();
+    await leftovers(worker.db, now);
+
+    expect(await worker.scheduled()).toMatchObject({ outcome: "ok" });
+
+    expect(await remaining(worker.db, now)).toEqual(tidied);
   }, 60_000);
 });
