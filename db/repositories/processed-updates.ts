@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { processedUpdates } from "../schema";
 
@@ -27,20 +27,17 @@ export function processedUpdateRepository(db: Database) {
     },
 
     /**
-     * Forgets up to `limit` deliveries recorded before `olderThan` (senders stop retrying long
-     * before), oldest first; returns how many. Bounded, so that a first pass over months of updates
-     * stays a short write that D1 accepts and that does not hold SQLite's lock for long.
+     * Forgets deliveries recorded before `olderThan` (senders stop retrying long before) among the
+     * `limit` oldest, and returns how many. Rows are appended in time order, so the oldest by rowid
+     * are the oldest by time and no index on the time is kept up to date on every update. Bounded,
+     * so that a first pass over months of updates stays a short write that D1 accepts and that does
+     * not hold SQLite's lock for long.
      */
     async prune(olderThan: string, limit: number): Promise<number> {
-      const oldest = db
-        .select({ rowid: sql`rowid` })
-        .from(processedUpdates)
-        .where(lt(processedUpdates.processedAt, olderThan))
-        .orderBy(asc(processedUpdates.processedAt))
-        .limit(limit);
+      const oldest = db.select({ rowid: sql`rowid` }).from(processedUpdates).orderBy(sql`rowid`).limit(limit);
       const rows = await db
         .delete(processedUpdates)
-        .where(inArray(sql`rowid`, oldest))
+        .where(and(inArray(sql`rowid`, oldest), lt(processedUpdates.processedAt, olderThan)))
         .returning({ key: processedUpdates.updateKey });
       return rows.length;
     },

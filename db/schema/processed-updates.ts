@@ -1,4 +1,4 @@
-import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Webhook deliveries already handled, so a retried delivery is recognised and changes nothing.
@@ -11,5 +11,7 @@ export const processedUpdates = sqliteTable(
     updateKey: text("update_key").notNull(),
     processedAt: text("processed_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.source, t.updateKey] }), index("processed_updates_at_idx").on(t.processedAt)],
+  // No index on processed_at: every update writes this table, and pruning walks the oldest rows by
+  // rowid, which grows with processed_at, instead of keeping a second index up to date per update.
+  (t) => [primaryKey({ columns: [t.source, t.updateKey] })],
 );

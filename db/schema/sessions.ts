@@ -30,7 +30,9 @@ export const sessions = sqliteTable(
     completedAt: text("completed_at"),
   },
   (t) => [
-    index("sessions_respondent_status_idx").on(t.respondentId, t.status, t.updatedAt),
+    // Not on updated_at, which every answer changes: a respondent has one or two active sessions to
+    // order, and an index entry rewritten per answer costs a page write per answer.
+    index("sessions_respondent_status_idx").on(t.respondentId, t.status),
     index("sessions_respondent_questionnaire_idx").on(t.respondentId, t.questionnaireId, t.startedAt),
   ],
 );

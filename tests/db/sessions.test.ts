@@ -271,12 +271,12 @@ describe.each(testDrivers())("sessions on $name", (driver) => {
   });
 
   it("prunes a backlog a bounded batch at a time, oldest first", async () => {
-    for (let k = 0; k < 5; k++) await repos.processedUpdates.markProcessed("telegram", `old-${k}`, at(10 - k));
+    for (let k = 0; k < 5; k++) await repos.processedUpdates.markProcessed("telegram", `old-${k}`, at(k));
     await repos.processedUpdates.markProcessed("telegram", "recent", at(100));
 
     expect(await repos.processedUpdates.prune(at(50), 2)).toBe(2);
-    expect(await repos.processedUpdates.wasProcessed("telegram", "old-4")).toBe(false);
-    expect(await repos.processedUpdates.wasProcessed("telegram", "old-3")).toBe(false);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "old-0")).toBe(false);
+    expect(await repos.processedUpdates.wasProcessed("telegram", "old-1")).toBe(false);
     expect(await repos.processedUpdates.wasProcessed("telegram", "old-2")).toBe(true);
     expect(await repos.processedUpdates.prune(at(50), 2)).toBe(2);
     expect(await repos.processedUpdates.prune(at(50), 2)).toBe(1);
