@@ -12,6 +12,7 @@ import { methodologyRoutes } from "./methodology/routes";
 import { respondentRoutes } from "./respondents/routes";
 import { responseSetRoutes } from "./response-sets/routes";
 import { schemeRoutes } from "./schemes";
+import { scoringSchemeRoutes } from "./scoring-schemes/routes";
 import { simulatorRoutes } from "./simulator";
 import { userRoutes } from "./users/routes";
 
@@ -37,6 +38,7 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   api.route("/users", userRoutes(deps, guard));
   api.route("/audit-log", auditLogRoutes(deps, guard));
   api.route("/methodology", methodologyRoutes(deps, guard));
+  api.route("/scoring-schemes", scoringSchemeRoutes(deps, guard));
   api.route("/exports", exportRoutes(deps, guard));
   api.route("/simulator", simulatorRoutes(deps, guard));
   api.route("/", schemeRoutes(deps, guard));

@@ -13,6 +13,7 @@ import { useConsoleI18nProvider } from "./providers/i18n";
 import { respondents } from "./respondents";
 import { responseSets } from "./response-sets";
 import { schemes } from "./schemes";
+import { scoringSchemes } from "./scoring-schemes";
 import { SimulatorPage } from "./simulator/SimulatorPage";
 import { users } from "./users";
 
@@ -41,6 +42,7 @@ export function App() {
           {role === "viewer" ? null : <Resource name="respondents" {...respondents} />}
           <Resource name="declarations" {...declarations} />
           <Resource name="schemes" {...schemes} {...(role === "admin" ? {} : { create: undefined, edit: undefined })} />
+          <Resource name="scoring-schemes" {...scoringSchemes} {...(role === "admin" ? {} : { create: undefined })} />
           <Resource name="campaigns" {...campaigns} {...(role === "viewer" ? { create: undefined } : {})} />
           {role === "admin" ? <Resource name="users" {...users} /> : null}
           {role === "admin" ? <Resource name="audit-log" {...auditLog} /> : null}

@@ -237,6 +237,32 @@ describe("the console in a browser", () => {
     await page.close();
   });
 
+  it("lets an admin add a scoring scheme version with another weight and activate it, rescoring every cluster", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, "admin@example.org");
+    await page.getByRole("menuitem", { name: "Scoring schemes" }).click();
+    await page.getByRole("cell", { name: "guide-reciprocal" }).waitFor();
+    await page.getByRole("link", { name: "New version" }).click();
+    const economic = page.getByRole("spinbutton", { name: "Economic (C)" });
+    await economic.waitFor();
+    expect(await page.getByRole("spinbutton", { name: "Version" }).inputValue()).toBe("2");
+    await page.getByRole("spinbutton", { name: "Awareness (A)" }).fill("0.3");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("The four weights must add up to 1; these add up to 1.1.").count()).toBeGreaterThan(0);
+    await economic.fill("0.3");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "guide, version 2" }).waitFor();
+    await page.getByRole("button", { name: "Activate" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.textContent()).toContain("Every cluster's score will be recomputed with guide@2");
+    await dialog.getByRole("button", { name: "Activate" }).click();
+    await expect.poll(() => page.getByText("guide@2 is now in use; 3 clusters were rescored.").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByTestId("scoring-scheme-active").waitFor();
+    expect(storage.sqlite.prepare("select distinct scheme_name || '@' || scheme_version as scheme from cluster_scores").all()).toEqual([{ scheme: "guide@2" }]);
+    await shoot(page, "scoring-scheme");
+    await page.close();
+  });
+
   it("serves the console's own routes on reload and the QR code behind the session", async () => {
     const deep = await fetch(`${url}/admin/clusters/${clusterId}/show`);
     expect(deep.status).toBe(200);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { Title, useDataProvider, useTranslate } from "react-admin";
+import { Link, Title, useDataProvider, useTranslate } from "react-admin";
 import type { ConsoleDataProvider, Methodology } from "../providers/data-provider";
 
 /** The sections of the explanation, in reading order; each has a title and paragraphs in console.json. */
@@ -66,7 +66,8 @@ export function MethodologyPage() {
               name: scheme.name,
               version: scheme.version,
               method: translate(`scoring:engagement_method.${scheme.engagementMethod}`),
-            })}
+            })}{" "}
+            <Link to="/scoring-schemes">{translate("console.methodology.scoring_schemes_link")}</Link>
           </Alert>
           <Table size="small" sx={{ mb: 3, maxWidth: 480 }}>
             <TableHead>

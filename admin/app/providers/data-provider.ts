@@ -15,6 +15,16 @@ export interface ConsoleDataProvider extends DataProvider {
   moderate(id: string, action: "exclude" | "restore", reason: string): Promise<ModerationResult>;
   /** The scoring scheme in use and the method's fixed parts. */
   getMethodology(): Promise<Methodology>;
+  /** Makes a scoring scheme version the active one; every cluster is rescored before this resolves. */
+  activateScoringScheme(id: string): Promise<ScoringSchemeActivation>;
+}
+
+/** What activating a scoring scheme answers: the scheme now active and how many clusters were rescored. */
+export interface ScoringSchemeActivation {
+  scheme: { id: string; name: string; version: number };
+  rescored: number;
+  /** False when the scheme was active already and the call only recomputed. */
+  changed: boolean;
 }
 
 /**
@@ -41,7 +51,7 @@ export interface Methodology {
   priorityCells: number[];
 }
 
-/** ra-data-simple-rest on `/api` with the session cookie, plus the API's two non-CRUD calls. */
+/** ra-data-simple-rest on `/api` with the session cookie, plus the API's non-CRUD calls. */
 export function createDataProvider(): ConsoleDataProvider {
   const rest = simpleRestProvider(API_ROOT, httpClient);
   return {
@@ -56,6 +66,10 @@ export function createDataProvider(): ConsoleDataProvider {
     async getMethodology() {
       const { json } = await httpClient(apiUrl("/methodology"));
       return json as Methodology;
+    },
+    async activateScoringScheme(id) {
+      const { json } = await httpClient(apiUrl(`/scoring-schemes/${encodeURIComponent(id)}/activate`), { method: "POST" });
+      return json as ScoringSchemeActivation;
     },
   };
 }

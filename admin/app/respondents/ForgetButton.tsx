@@ -1,7 +1,7 @@
-import { useState } from "react";
 import { Button } from "@mui/material";
 import PersonOffIcon from "@mui/icons-material/PersonOff";
-import { Confirm, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { Confirm, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { useConfirmedAction } from "../layout/useConfirmedAction";
 import { apiUrl, httpClient } from "../providers/api";
 import type { RespondentRow } from "./types";
 
@@ -13,26 +13,11 @@ export function ForgetButton() {
   const record = useRecordContext<RespondentRow>();
   const { permissions } = usePermissions();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const forget = useConfirmedAction(async () => {
+    await httpClient(apiUrl(`/respondents/${encodeURIComponent(record!.id)}/forget`), { method: "POST" });
+    return { message: "console.forget.done" };
+  });
   if (!record || permissions !== "admin" || record.forgotten) return null;
-
-  async function forget() {
-    if (!record) return;
-    setSaving(true);
-    try {
-      await httpClient(apiUrl(`/respondents/${encodeURIComponent(record.id)}/forget`), { method: "POST" });
-      notify("console.forget.done", { type: "success" });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: "error" });
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <>
@@ -42,20 +27,20 @@ export function ForgetButton() {
         startIcon={<PersonOffIcon />}
         onClick={(event) => {
           event.stopPropagation();
-          setOpen(true);
+          forget.ask();
         }}
       >
         {translate("console.forget.action")}
       </Button>
       <Confirm
-        isOpen={open}
-        loading={saving}
+        isOpen={forget.open}
+        loading={forget.saving}
         title="console.forget.title"
         content="console.forget.explain"
         confirm="console.forget.action"
         confirmColor="warning"
-        onConfirm={forget}
-        onClose={() => setOpen(false)}
+        onConfirm={forget.confirm}
+        onClose={forget.close}
       />
     </>
   );

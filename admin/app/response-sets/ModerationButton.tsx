@@ -2,7 +2,8 @@ import { useState } from "react";
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from "@mui/material";
 import BlockIcon from "@mui/icons-material/Block";
 import RestoreIcon from "@mui/icons-material/Restore";
-import { useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useDataProvider, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { useConfirmedAction } from "../layout/useConfirmedAction";
 import type { ConsoleDataProvider } from "../providers/data-provider";
 import type { ResponseSetRow } from "./types";
 
@@ -16,32 +17,14 @@ export function ModerationButton() {
   const { permissions } = usePermissions();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [saving, setSaving] = useState(false);
+  const action = record?.excluded ? "restore" : "exclude";
+  const moderation = useConfirmedAction(async () => {
+    const result = await dataProvider.moderate(String(record!.id), action, reason);
+    setReason("");
+    return { message: `console.moderation.${action}d`, messageArgs: { score: result.clusterScore?.consolidated?.toFixed(2) ?? "–" } };
+  });
   if (!record || permissions === "viewer" || record.status !== "completed") return null;
-  const action = record.excluded ? "restore" : "exclude";
-
-  async function confirm() {
-    if (!record) return;
-    setSaving(true);
-    try {
-      const result = await dataProvider.moderate(String(record.id), action, reason);
-      notify(`console.moderation.${action}d`, {
-        type: "success",
-        messageArgs: { score: result.clusterScore?.consolidated?.toFixed(2) ?? "–" },
-      });
-      setOpen(false);
-      setReason("");
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: "error" });
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <>
@@ -51,12 +34,12 @@ export function ModerationButton() {
         startIcon={action === "exclude" ? <BlockIcon /> : <RestoreIcon />}
         onClick={(event) => {
           event.stopPropagation();
-          setOpen(true);
+          moderation.ask();
         }}
       >
         {translate(`console.moderation.${action}`)}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="sm">
+      <Dialog open={moderation.open} onClose={moderation.close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="sm">
         <DialogTitle>{translate(`console.moderation.${action}_title`)}</DialogTitle>
         <DialogContent>
           <DialogContentText>{translate(`console.moderation.${action}_explain`)}</DialogContentText>
@@ -74,8 +57,8 @@ export function ModerationButton() {
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate("ra.action.cancel")}</Button>
-          <Button variant="contained" color={action === "exclude" ? "error" : "primary"} disabled={saving || reason.trim().length < 3} onClick={confirm}>
+          <Button onClick={moderation.close}>{translate("ra.action.cancel")}</Button>
+          <Button variant="contained" color={action === "exclude" ? "error" : "primary"} disabled={moderation.saving || reason.trim().length < 3} onClick={moderation.confirm}>
             {translate(`console.moderation.${action}`)}
           </Button>
         </DialogActions>
