@@ -70,7 +70,7 @@ function savedOrRefused(result: SchemeWriteResult, id: string): SchemeRecord {
 /**
  * The schemes catalogue (SPEC §8), mounted at the API's root because its CSV lives beside the
  * collection (`/schemes.csv`): the list, one scheme, the ministries for the list's filter, create,
- * edit and retire, CSV out and in. Everyone reads; only admins change the catalogue, which every
+ * edit, retire and reinstate, CSV out and in. Everyone reads; only admins change the catalogue, which every
  * cluster's suggestions share. Every change is audited.
  */
 export function schemeRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRole) => Guard) {
@@ -149,6 +149,18 @@ export function schemeRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRole) =>
       if (!after) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
       if (before.retiredAt === null) {
         await audit.record({ at: now, actor: actorOf(currentUser(c)), action: "scheme.retire", entity: "scheme", entityId: id, before, after });
+      }
+      return c.json(after);
+    })
+    // Retiring by mistake, or a scheme announced again, is undone here.
+    .post("/schemes/:id/reinstate", guard("admin"), async (c) => {
+      const id = idParam(c);
+      const before = await found(id);
+      const now = clock().toISOString();
+      const after = await schemes.reinstate(id, now);
+      if (!after) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
+      if (before.retiredAt !== null) {
+        await audit.record({ at: now, actor: actorOf(currentUser(c)), action: "scheme.reinstate", entity: "scheme", entityId: id, before, after });
       }
       return c.json(after);
     });

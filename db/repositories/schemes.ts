@@ -171,6 +171,16 @@ export function schemeRepository(db: Database) {
         .returning();
       return row ? schemeRecord(row) : get(id);
     },
+
+    /** Puts a retired scheme back into search and suggestions; null when unknown. */
+    async reinstate(id: string, now: string): Promise<SchemeRecord | null> {
+      const [row] = await db
+        .update(schemes)
+        .set({ retiredAt: null, updatedAt: now })
+        .where(and(eq(schemes.id, id), isNotNull(schemes.retiredAt)))
+        .returning();
+      return row ? schemeRecord(row) : get(id);
+    },
   };
 }
 

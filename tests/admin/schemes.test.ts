@@ -87,6 +87,26 @@ describe("the schemes API", () => {
     expect(auditOf("scheme.retire")).toEqual([{ actor, entityId: newScheme.id }]);
   });
 
+  it("lets only admins reinstate a retired scheme, which search finds again, audited", async () => {
+    const scheme = { ...newScheme, id: "cluster-dyeing-grant", name: "Cluster dyeing effluent grant" };
+    expect((await fixture.call("admin", "/schemes", { method: "POST", body: scheme })).status).toBe(201);
+    await fixture.call("admin", `/schemes/${scheme.id}`, { method: "DELETE" });
+    const search = () => fixture.call("viewer", listUrl("/schemes", { filter: { q: "dyeing effluent", retired: false } }));
+    expect((await search()).headers.get("content-range")).toBe("schemes */0");
+
+    expect((await fixture.call("moderator", `/schemes/${scheme.id}/reinstate`, { method: "POST" })).status).toBe(403);
+    const reinstated = await fixture.call("admin", `/schemes/${scheme.id}/reinstate`, { method: "POST" });
+    expect(reinstated.status).toBe(200);
+    expect((await reinstated.json()).retiredAt).toBeNull();
+    expect((await search()).headers.get("content-range")).toBe("schemes 0-0/1");
+    // Reinstating a current scheme changes and records nothing.
+    expect((await (await fixture.call("admin", `/schemes/${scheme.id}/reinstate`, { method: "POST" })).json()).retiredAt).toBeNull();
+    expect((await fixture.call("admin", "/schemes/no-such-scheme/reinstate", { method: "POST" })).status).toBe(404);
+    expect(auditOf("scheme.reinstate")).toEqual([{ actor: `user:${fixture.ids.admin}`, entityId: scheme.id }]);
+
+    await fixture.call("admin", `/schemes/${scheme.id}`, { method: "DELETE" });
+  });
+
   it("exports current schemes as CSV to viewers, and imports only a wholly valid file, reporting bad rows", async () => {
     const exported = await fixture.call("viewer", "/schemes.csv");
     expect(exported.headers.get("content-type")).toMatch(/text\/csv/);

@@ -14,6 +14,7 @@ import {
   usePermissions,
   useRecordContext,
 } from "react-admin";
+import { ReinstateButton } from "./ReinstateButton";
 import { TagChips } from "./TagChips";
 import { TAG_FIELDS, sourceChoices, statusChoices } from "./choices";
 import type { SchemeRow } from "./types";
@@ -33,7 +34,9 @@ function Actions() {
           mutationMode="pessimistic"
           redirect="list"
         />
-      ) : null}
+      ) : (
+        <ReinstateButton />
+      )}
     </TopToolbar>
   );
 }
