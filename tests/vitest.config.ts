@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     root: new URL("..", import.meta.url).pathname,
     pool: "forks",
+    globalSetup: ["tests/temporary-files.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
