@@ -19,8 +19,12 @@ interface SetCountRow {
   counted: number;
 }
 
-/** A usable rating as core's `isRating` reads one: a JSON number from 0 to 5 ("don't know" is null). */
-const isUsableRating = sql`json_type(${answers.value}) in ('integer', 'real') and cast(${answers.value} as real) between 0 and 5`;
+/**
+ * A usable rating as core's `isRating` reads one: a JSON number from 0 to 5 ("don't know" is null).
+ * Values are JSON as `JSON.stringify` writes it, where only a number starts with a digit (a string
+ * starts with a quote); testing the first character costs less than half of parsing it with `json_type`.
+ */
+const isUsableRating = sql`unicode(${answers.value}) between 48 and 57 and cast(${answers.value} as real) between 0 and 5`;
 
 /** Per template, what core's `RatingTally` holds, over the per-set ratings `e`, `i`, `f`. */
 const TEMPLATE_COLUMNS = { existence: "e", intensity: "i", efforts: "f" } as const satisfies Record<Template, string>;
