@@ -2,8 +2,9 @@ import type { Hono } from "hono";
 import type { UserFromGetMe } from "grammy/types";
 import { createEngine } from "../core/engine";
 import { defaultCatalogue } from "../core/questionnaires";
+import type { ResponseSet } from "../core/scoring";
 import type { Database } from "../db/database";
-import { recomputeClusterScore } from "../db/repositories/scores";
+import { recomputeClusterScore, scoreCompletedCard } from "../db/repositories/scores";
 import { scoringSchemeRepository } from "../db/repositories/scoring-schemes";
 import { createApiRoutes } from "../admin/api";
 import { createApp } from "./app";
@@ -45,9 +46,12 @@ export async function createServices(options: ServiceOptions) {
   const engine = createEngine(defaultCatalogue);
   const schemes = scoringSchemeRepository(db);
 
-  const rescore = async (clusterId: string, now: string) => {
+  /** Recomputes a cluster's cached score; after a completed score card, by adding that card alone. */
+  const rescore = async (clusterId: string, now: string, completed?: ResponseSet) => {
     const scheme = await schemes.active();
-    const score = await recomputeClusterScore(db, clusterId, scheme, now);
+    const score = completed
+      ? await scoreCompletedCard(db, clusterId, completed, scheme, now)
+      : await recomputeClusterScore(db, clusterId, scheme, now);
     return { score, scheme };
   };
 

@@ -1,6 +1,7 @@
 import type { Engine } from "../../core/engine";
 import type { Input, SessionState, Step } from "../../core/engine/types";
-import type { ClusterScore, ScoringScheme } from "../../core/scoring";
+import type { ClusterScore, ResponseSet as ScoringResponseSet, ScoringScheme } from "../../core/scoring";
+import { ratingsFromAnswers } from "../../core/scoring";
 import type { Database } from "../../db/database";
 import { clusterRepository } from "../../db/repositories/clusters";
 import { respondentRepository } from "../../db/repositories/respondents";
@@ -26,8 +27,8 @@ export interface JourneyDeps {
   clock: () => Date;
   newId: () => string;
   logger: Logger;
-  /** Recomputes a cluster's cached score after its answers changed. */
-  rescore: (clusterId: string, now: string) => Promise<{ score: ClusterScore | null; scheme: ScoringScheme }>;
+  /** Recomputes a cluster's cached score after its answers changed; `completed` is the score card just finished. */
+  rescore: (clusterId: string, now: string, completed?: ScoringResponseSet) => Promise<{ score: ClusterScore | null; scheme: ScoringScheme }>;
   /**
    * Told after a score card is completed and the cluster rescored, e.g. to report it in the
    * cluster's Slack channel. It must not throw: the respondent's answers are stored by then.
@@ -375,7 +376,8 @@ export function createJourney(deps: JourneyDeps): Journey {
       }
       const clusterId = this.respondent.clusterId;
       if (state.questionnaire.id === SCORE_CARD && completed && clusterId) {
-        const [{ score, scheme }, cluster] = await Promise.all([deps.rescore(clusterId, this.now), clusters.get(clusterId)]);
+        const card = { id: state.sessionId, respondentId: this.respondent.id, counted: true, ratings: ratingsFromAnswers(state.answers) };
+        const [{ score, scheme }, cluster] = await Promise.all([deps.rescore(clusterId, this.now, card), clusters.get(clusterId)]);
         await deps.onCompleted?.({
           clusterId,
           responseSetId: state.sessionId,

@@ -88,3 +88,43 @@ export function tallyResponseSets(responseSets: readonly ResponseSet[]): Cluster
   }
   return { counted: sets.length, excluded: responseSets.length - sets.length, issues };
 }
+
+function mergeRatingTallies(a: RatingTally, b: RatingTally): RatingTally {
+  if (a.count === 0) return b;
+  if (b.count === 0) return a;
+  return {
+    count: a.count + b.count,
+    sum: a.sum + b.sum,
+    sumOfSquares: a.sumOfSquares + b.sumOfSquares,
+    min: Math.min(a.min!, b.min!),
+    max: Math.max(a.max!, b.max!),
+  };
+}
+
+/**
+ * The tally of two disjoint groups of response sets together: what tallying all of their sets at once
+ * gives. Lets a cluster take in a newly completed score card without reading every other one again.
+ *
+ * @example mergeTallies(cached, tallyResponseSets([completed]))
+ */
+export function mergeTallies(a: ClusterTally, b: ClusterTally): ClusterTally {
+  const issues: Partial<Record<Issue, IssueTally>> = {};
+  for (const issue of ISSUES) {
+    const left = a.issues[issue];
+    const right = b.issues[issue];
+    if (!left || !right) {
+      const only = left ?? right;
+      if (only) issues[issue] = only;
+      continue;
+    }
+    issues[issue] = {
+      respondents: left.respondents + right.respondents,
+      templates: {
+        existence: mergeRatingTallies(left.templates.existence, right.templates.existence),
+        intensity: mergeRatingTallies(left.templates.intensity, right.templates.intensity),
+        efforts: mergeRatingTallies(left.templates.efforts, right.templates.efforts),
+      },
+    };
+  }
+  return { counted: a.counted + b.counted, excluded: a.excluded + b.excluded, issues };
+}

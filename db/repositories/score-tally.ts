@@ -72,22 +72,31 @@ export async function tallyClusters(db: Database, questionnaireId: string, selec
         group by cluster_id, set_id, issue
       )
       group by cluster_id, issue`),
-    db.all<SetCountRow>(sql`
-      select ${responseSets.clusterId} as clusterId, count(*) as total, count(*) - count(${responseSets.excludedAt}) as counted
-      from ${responseSets} where ${completed} group by ${responseSets.clusterId}`),
+    countCompletedSets(db, questionnaireId, selection),
   ]);
 
   const tallies = new Map<string, ClusterTally>();
-  for (const row of setCounts) {
-    const counted = Number(row.counted);
-    tallies.set(row.clusterId, { counted, excluded: Number(row.total) - counted, issues: {} });
-  }
+  for (const [clusterId, counts] of setCounts) tallies.set(clusterId, { ...counts, issues: {} });
   for (const row of perIssue) {
     const tally = tallies.get(row.clusterId);
     if (!tally || !issueSet.has(row.issue)) continue;
     tally.issues[row.issue as Issue] = issueTally(row);
   }
   return tallies;
+}
+
+/** Completed score cards per cluster: how many count, and how many a moderator excluded. */
+export async function countCompletedSets(
+  db: Database,
+  questionnaireId: string,
+  selection: ClusterSelection,
+): Promise<Map<string, { counted: number; excluded: number }>> {
+  const rows = await db.all<SetCountRow>(sql`
+    select ${responseSets.clusterId} as clusterId, count(*) as total, count(*) - count(${responseSets.excludedAt}) as counted
+    from ${responseSets}
+    where ${clustersWhere(selection)} and ${responseSets.status} = 'completed' and ${responseSets.questionnaireId} = ${questionnaireId}
+    group by ${responseSets.clusterId}`);
+  return new Map(rows.map((row) => [row.clusterId, { counted: Number(row.counted), excluded: Number(row.total) - Number(row.counted) }]));
 }
 
 function issueTally(row: TallyRow): IssueTally {

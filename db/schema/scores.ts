@@ -1,6 +1,6 @@
 import { integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-import type { ClusterScore, ScoringScheme } from "../../core/scoring";
+import type { ClusterScore, ClusterTally, ScoringScheme } from "../../core/scoring";
 import { clusters } from "./clusters";
 
 /**
@@ -24,6 +24,13 @@ export const clusterScores = sqliteTable("cluster_scores", {
   mapCell: integer("map_cell"),
   provisional: integer("provisional", { mode: "boolean" }).notNull(),
   breakdown: text("breakdown", { mode: "json" }).$type<ClusterScore>().notNull(),
+  /**
+   * What the score was computed from (scheme-independent), so that a newly completed score card can
+   * be added to it instead of tallying the whole cluster again. Null on rows written before it existed.
+   */
+  tally: text("tally", { mode: "json" }).$type<ClusterTally>(),
+  /** Grows by one on every write, so that an incremental update built on a stale read is refused. */
+  revision: integer("revision").notNull().default(0),
 });
 
 /** Weights and methods, named and versioned; exactly one version is active at a time. */

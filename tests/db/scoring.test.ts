@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CORE_ISSUES, GUIDE_SCHEME, GUIDE_RECIPROCAL_SCHEME, RATING_KEYS, ratingKey, tallyResponseSets } from "../../core/scoring";
+import { eq } from "drizzle-orm";
+import { CORE_ISSUES, GUIDE_SCHEME, GUIDE_RECIPROCAL_SCHEME, RATING_KEYS, ratingKey, ratingsFromAnswers, tallyResponseSets } from "../../core/scoring";
 import type { AnswerValue } from "../../core/engine/types";
 import { clusterTally } from "../../db/repositories/score-tally";
 import { seededRandom } from "../../db/seed/random";
 import { scoreCard } from "../../core/questionnaires/score-card";
-import { createRepositories, recomputeAllClusterScores, recomputeClusterScore, type Repositories } from "../../db";
+import { clusterScores, createRepositories, recomputeAllClusterScores, recomputeClusterScore, scoreCompletedCard, type Repositories } from "../../db";
 import type { Database } from "../../db/database";
 import { at, makeCluster, makeRespondent, saveScoreCard } from "./fixtures";
 import { testDrivers } from "./drivers";
@@ -115,6 +116,83 @@ describe.each(testDrivers())("cluster scores on $name", (driver) => {
     expect([inSql.counted, inSql.excluded]).toEqual([11, 2]);
     expect(inSql).toEqual(inMemory);
     expect(Object.keys(inSql.issues).length).toBeGreaterThan(5);
+  });
+
+  /** A completed card as the journey hands it over: the ratings of its answers. */
+  function cardOf(sessionId: string, answers: Record<string, AnswerValue>) {
+    const ratings = ratingsFromAnswers(Object.fromEntries(Object.entries(answers).map(([key, value]) => [key, { value: value as number | string | null }])));
+    return { id: sessionId, respondentId: "r", counted: true, ratings };
+  }
+
+  /** Adds 100 to one sum of the cached tally: any score built on the cache shows it, a recompute does not. */
+  async function markCachedTally(clusterId: string) {
+    const [row] = await db.select({ tally: clusterScores.tally }).from(clusterScores).where(eq(clusterScores.clusterId, clusterId));
+    const tally = structuredClone(row!.tally!);
+    tally.issues.air_pollution!.templates.existence.sum += 100;
+    await db.update(clusterScores).set({ tally }).where(eq(clusterScores.clusterId, clusterId));
+  }
+
+  const cachedTally = async (clusterId: string) =>
+    (await db.select({ tally: clusterScores.tally }).from(clusterScores).where(eq(clusterScores.clusterId, clusterId)))[0]?.tally;
+
+  it("scores a completed card by adding it to the cached tally: the same score as a full recompute", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    await scoreCardOf(cluster.id, ratingsOf(R1));
+    await scoreCardOf(cluster.id, ratingsOf(R2));
+    await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(400));
+    const answers = { ...ratingsOf(R1), "air_pollution.intensity": null, "noise_pollution.efforts": 2.5 };
+    const card = await scoreCardOf(cluster.id, answers);
+
+    const added = await scoreCompletedCard(db, cluster.id, cardOf(card, answers), GUIDE_SCHEME, at(410));
+    const addedTally = await cachedTally(cluster.id);
+    const recomputed = await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(410));
+    expect(added).toEqual(recomputed);
+    expect(addedTally).toEqual(await clusterTally(db, cluster.id, scoreCard.id));
+    expect(added?.counted).toBe(3);
+  });
+
+  it("builds on the cached tally when the completed cards add up, without reading every card again", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    await scoreCardOf(cluster.id, ratingsOf(R1));
+    await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(400));
+    await markCachedTally(cluster.id);
+    const card = await scoreCardOf(cluster.id, ratingsOf(R2));
+
+    await scoreCompletedCard(db, cluster.id, cardOf(card, ratingsOf(R2)), GUIDE_SCHEME, at(410));
+    const existence = (await cachedTally(cluster.id))?.issues.air_pollution?.templates.existence;
+    expect(existence?.sum).toBe(R1.existence[4]! + R2.existence[4]! + 100);
+  });
+
+  it("recomputes the cluster instead when the cache cannot be trusted to hold exactly the other cards", async () => {
+    const cluster = await makeCluster(db, { profile: ECONOMIC });
+    const first = await scoreCardOf(cluster.id, ratingsOf(R1));
+    await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(400));
+    const expectRecomputed = async (score: Awaited<ReturnType<typeof scoreCompletedCard>>) => {
+      expect(await cachedTally(cluster.id)).toEqual(await clusterTally(db, cluster.id, scoreCard.id));
+      expect(score).toEqual(await recomputeClusterScore(db, cluster.id, GUIDE_SCHEME, at(420)));
+    };
+
+    // The same card finished again (reopened, then completed): counted once, not twice.
+    await markCachedTally(cluster.id);
+    await expectRecomputed(await scoreCompletedCard(db, cluster.id, cardOf(first, ratingsOf(R1)), GUIDE_SCHEME, at(420)));
+
+    // Another card completed since the cache was written, not yet scored: both count.
+    await markCachedTally(cluster.id);
+    await scoreCardOf(cluster.id, ratingsOf(R2));
+    const latest = await scoreCardOf(cluster.id, ratingsOf(R1));
+    await expectRecomputed(await scoreCompletedCard(db, cluster.id, cardOf(latest, ratingsOf(R1)), GUIDE_SCHEME, at(420)));
+
+    // A card excluded since: left out.
+    await markCachedTally(cluster.id);
+    const excluded = await scoreCardOf(cluster.id, ratingsOf(R2));
+    await repos.responseSets.exclude({ id: first, reason: "test", actor: "user:mod-1", now: at(415) });
+    await expectRecomputed(await scoreCompletedCard(db, cluster.id, cardOf(excluded, ratingsOf(R2)), GUIDE_SCHEME, at(420)));
+
+    // A score cached before tallies were kept.
+    await db.update(clusterScores).set({ tally: null }).where(eq(clusterScores.clusterId, cluster.id));
+    const last = await scoreCardOf(cluster.id, ratingsOf(R2));
+    await expectRecomputed(await scoreCompletedCard(db, cluster.id, cardOf(last, ratingsOf(R2)), GUIDE_SCHEME, at(420)));
+    expect((await repos.scores.getCached(cluster.id))?.countedRespondents).toBe(4);
   });
 
   it("recomputes every cluster page by page to the same scores as one cluster at a time", async () => {

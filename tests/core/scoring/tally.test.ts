@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tallyMean, tallyRatings, tallyResponseSets, tallySd } from "../../../core/scoring";
+import { mergeTallies, tallyMean, tallyRatings, tallyResponseSets, tallySd } from "../../../core/scoring";
 import { responseSet } from "./builders";
 
 describe("rating tallies", () => {
@@ -37,5 +37,19 @@ describe("rating tallies", () => {
     expect(tally.issues.air_pollution?.respondents).toBe(2);
     expect(tally.issues.air_pollution?.templates.intensity).toEqual({ count: 1, sum: 4, sumOfSquares: 16, min: 4, max: 4 });
     expect(tally.issues.wages_benefits).toBeUndefined();
+  });
+
+  it("merge two groups of sets into the tally of all of them", () => {
+    const sets = [
+      responseSet("a", { "air_pollution.existence": 3, "air_pollution.intensity": 4, "wages_benefits.efforts": 1 }),
+      responseSet("b", { "air_pollution.efforts": 2, "air_pollution.intensity": null }),
+      responseSet("c", { "noise_pollution.intensity": 0.5 }, { counted: false }),
+      responseSet("d", { "air_pollution.intensity": 5, "noise_pollution.existence": 2, "noise_pollution.intensity": 1 }),
+      responseSet("e", {}),
+    ];
+    for (let split = 0; split <= sets.length; split++) {
+      const merged = mergeTallies(tallyResponseSets(sets.slice(0, split)), tallyResponseSets(sets.slice(split)));
+      expect(merged).toEqual(tallyResponseSets(sets));
+    }
   });
 });
