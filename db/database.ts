@@ -26,7 +26,8 @@ class BoundWrite {
 export type Write = Statement | BoundWrite;
 
 interface SyncClient {
-  transaction(fn: () => void): { immediate(): void };
+  transaction(fn: () => void): { (): void; immediate(): void };
+  readonly inTransaction: boolean;
   prepare(source: string): { run(...parameters: unknown[]): unknown };
 }
 
@@ -36,8 +37,12 @@ interface SyncStatement {
 
 /**
  * Runs `statements` in order as one transaction: all of them take effect or none does. D1 has no
- * interactive transactions, so this is a `batch` there; on better-sqlite3 it is an immediate
- * transaction, which takes the write lock up front so concurrent processes queue instead of failing.
+ * interactive transactions, so this is a `batch` there. On better-sqlite3 the writes that arrive in
+ * the same turn of the event loop share one immediate transaction (group commit), each in a savepoint
+ * of its own: a commit costs a write of every page it touched, and concurrent webhook updates touch
+ * many of the same pages. One write refused (a duplicate, a stale version) leaves the others alone;
+ * a failure of the transaction itself fails them all. Nothing resolves before the commit. The write
+ * lock is taken up front, so concurrent processes queue instead of failing.
  * Statements must be query builders, not `db.run(sql)`: better-sqlite3 executes those at once.
  *
  * @example
@@ -55,11 +60,55 @@ export async function atomically(db: Database, statements: readonly Write[]): Pr
     return;
   }
   const client = (db as unknown as { $client: SyncClient }).$client;
-  client
-    .transaction(() => {
-      for (const statement of statements) (statement as unknown as SyncStatement).run();
-    })
-    .immediate();
+  return new Promise<void>((resolve, reject) => {
+    let pending = groups.get(client);
+    if (!pending) {
+      groups.set(client, (pending = []));
+      // After this turn's I/O callbacks: every update being handled now adds its write first.
+      setImmediate(() => commitGroup(client));
+    }
+    pending.push({ statements, resolve, reject });
+  });
+}
+
+interface GroupedWrite {
+  statements: readonly Write[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Writes waiting for their connection's next group commit. */
+const groups = new WeakMap<SyncClient, GroupedWrite[]>();
+
+function commitGroup(client: SyncClient): void {
+  const writes = groups.get(client) ?? [];
+  groups.delete(client);
+  const refusals = new Map<GroupedWrite, unknown>();
+  try {
+    client
+      .transaction(() => {
+        for (const write of writes) {
+          try {
+            // A transaction inside a transaction is a savepoint: a refused write is rolled back alone.
+            client.transaction(() => {
+              for (const statement of write.statements) (statement as unknown as SyncStatement).run();
+            })();
+          } catch (error) {
+            // Some failures (a full disk, I/O) end the whole transaction: then nothing is kept.
+            if (!client.inTransaction) throw error;
+            refusals.set(write, error);
+          }
+        }
+      })
+      .immediate();
+  } catch (error) {
+    for (const write of writes) write.reject(error);
+    return;
+  }
+  for (const write of writes) {
+    if (refusals.has(write)) write.reject(refusals.get(write));
+    else write.resolve();
+  }
 }
 
 /** A constraint the database refused a write for, read from either driver's error. */

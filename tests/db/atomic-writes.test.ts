@@ -16,7 +16,7 @@ const entry = (index: number, before: unknown, after: unknown): AuditRow => ({
   after,
 });
 
-describe.each(testDrivers())("compiled writes on $name", (driver) => {
+describe.each(testDrivers())("atomic and compiled writes on $name", (driver) => {
   let db: Database;
   let appendAudit: (rows: readonly AuditRow[]) => ReturnType<ReturnType<typeof compiledRows<AuditRow>>>;
   let recordUpdate: ReturnType<typeof compiledWrite<typeof processedUpdates.$inferInsert>>;
@@ -87,5 +87,19 @@ describe.each(testDrivers())("compiled writes on $name", (driver) => {
     const incomplete = { source: "telegram", updateKey: "43" } as typeof processedUpdates.$inferInsert;
     await expect(async () => atomically(db, [recordUpdate(incomplete)])).rejects.toThrow(/processed_?at/i);
     expect(await db.select().from(processedUpdates)).toEqual([]);
+  });
+
+  it("keeps writes made at the same moment apart: one refused leaves the others stored", async () => {
+    const key = { source: "telegram", updateKey: "44", processedAt: "2026-11-23T10:00:00.000Z" };
+    await atomically(db, [recordUpdate(key)]);
+
+    const results = await Promise.allSettled([
+      atomically(db, appendAudit([entry(1, null, 1)])),
+      atomically(db, [...appendAudit([entry(2, null, 2)]), recordUpdate(key)]),
+      atomically(db, appendAudit([entry(3, null, 3)])),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(constraintFailure((results[1] as PromiseRejectedResult).reason)).toMatchObject({ kind: "unique" });
+    expect((await stored()).map((row) => row.entityId)).toEqual(["thing-1", "thing-3"]);
   });
 });
