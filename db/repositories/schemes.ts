@@ -89,6 +89,16 @@ export function schemeRepository(db: Database) {
     throw error;
   }
 
+  /** Retires or reinstates; a scheme already so is left as it is (its `updatedAt` too). */
+  async function setRetired(id: string, retired: boolean, now: string): Promise<SchemeRecord | null> {
+    const [row] = await db
+      .update(schemes)
+      .set({ retiredAt: retired ? now : null, updatedAt: now })
+      .where(and(eq(schemes.id, id), retired ? isNull(schemes.retiredAt) : isNotNull(schemes.retiredAt)))
+      .returning();
+    return row ? schemeRecord(row) : get(id);
+  }
+
   return {
     get,
 
@@ -163,24 +173,10 @@ export function schemeRepository(db: Database) {
     },
 
     /** Withdraws a scheme from search and suggestions, keeping it for history; null when unknown. */
-    async retire(id: string, now: string): Promise<SchemeRecord | null> {
-      const [row] = await db
-        .update(schemes)
-        .set({ retiredAt: now, updatedAt: now })
-        .where(and(eq(schemes.id, id), isNull(schemes.retiredAt)))
-        .returning();
-      return row ? schemeRecord(row) : get(id);
-    },
+    retire: (id: string, now: string) => setRetired(id, true, now),
 
     /** Puts a retired scheme back into search and suggestions; null when unknown. */
-    async reinstate(id: string, now: string): Promise<SchemeRecord | null> {
-      const [row] = await db
-        .update(schemes)
-        .set({ retiredAt: null, updatedAt: now })
-        .where(and(eq(schemes.id, id), isNotNull(schemes.retiredAt)))
-        .returning();
-      return row ? schemeRecord(row) : get(id);
-    },
+    reinstate: (id: string, now: string) => setRetired(id, false, now),
   };
 }
 
