@@ -78,6 +78,22 @@ export function schemeRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRole) =>
   const schemes = schemeRepository(db);
   const audit = auditRepository(db);
 
+  /** Retires or reinstates the scheme `:id`; only an actual change is audited. */
+  function setRetired(retired: boolean) {
+    return async (c: Context<ApiEnv>) => {
+      const id = idParam(c);
+      const before = await found(id);
+      const now = clock().toISOString();
+      const after = await (retired ? schemes.retire(id, now) : schemes.reinstate(id, now));
+      if (!after) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
+      if ((before.retiredAt !== null) !== retired) {
+        const action = retired ? "scheme.retire" : "scheme.reinstate";
+        await audit.record({ at: now, actor: actorOf(currentUser(c)), action, entity: "scheme", entityId: id, before, after });
+      }
+      return c.json(after);
+    };
+  }
+
   async function found(id: string): Promise<SchemeRecord> {
     const scheme = await schemes.get(id);
     if (!scheme) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
@@ -139,29 +155,9 @@ export function schemeRoutes(deps: ApiDeps, guard: (minimumRole: ConsoleRole) =>
       await audit.record({ at: now, actor: actorOf(currentUser(c)), action: "scheme.update", entity: "scheme", entityId: id, before, after });
       return c.json(after);
     })
-    .delete("/schemes/:id", guard("admin"), async (c) => {
-      // Suggestions already sent and successors point at a scheme, so "delete" retires it: it stays
-      // readable here but is never suggested again.
-      const id = idParam(c);
-      const before = await found(id);
-      const now = clock().toISOString();
-      const after = await schemes.retire(id, now);
-      if (!after) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
-      if (before.retiredAt === null) {
-        await audit.record({ at: now, actor: actorOf(currentUser(c)), action: "scheme.retire", entity: "scheme", entityId: id, before, after });
-      }
-      return c.json(after);
-    })
+    // Suggestions already sent and successors point at a scheme, so "delete" retires it: it stays
+    // readable here but is never suggested again.
+    .delete("/schemes/:id", guard("admin"), setRetired(true))
     // Retiring by mistake, or a scheme announced again, is undone here.
-    .post("/schemes/:id/reinstate", guard("admin"), async (c) => {
-      const id = idParam(c);
-      const before = await found(id);
-      const now = clock().toISOString();
-      const after = await schemes.reinstate(id, now);
-      if (!after) throw new HTTPException(404, { message: `There is no scheme ${id}.` });
-      if (before.retiredAt !== null) {
-        await audit.record({ at: now, actor: actorOf(currentUser(c)), action: "scheme.reinstate", entity: "scheme", entityId: id, before, after });
-      }
-      return c.json(after);
-    });
+    .post("/schemes/:id/reinstate", guard("admin"), setRetired(false));
 }
